@@ -1,0 +1,47 @@
+namespace Programme.Aggregation;
+
+/// <summary>
+/// What one enterprise adds to its county's totals in the programme year — or, summed, what a county adds to the city.
+/// Counts are integers, money is yuan. Sums and differences are exact (decimal), so totals never drift.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record Contribution
+{
+    public const int Months = 12;
+    public static readonly Contribution Zero = new();
+
+    [Id(0)] public int Enterprises { get; init; }
+    [Id(1)] public int AboveScale { get; init; }
+    [Id(2)] public int Covered { get; init; }
+    [Id(3)] public int BelowScaleEnterprises { get; init; }
+    [Id(4)] public int BelowScaleProjects { get; init; }
+    /// <summary>Projects of above-scale firms (not cancelled), all years.</summary>
+    [Id(5)] public int Projects { get; init; }
+    [Id(6)] public int ProjectsThisYear { get; init; }
+    [Id(7)] public int Intelligent { get; init; }
+    [Id(8)] public int Green { get; init; }
+    [Id(9)] public int Technical { get; init; }
+    [Id(10)] public decimal TotalInvestment { get; init; }
+    [Id(11)] public decimal Completed { get; init; }
+    [Id(12)] public decimal PlannedThisYear { get; init; }
+    /// <summary>Total investment of the projects active in the programme year.</summary>
+    [Id(13)] public decimal InvestmentThisYear { get; init; }
+    [Id(14)] public decimal CompletedThisYear { get; init; }
+    /// <summary>Investment completed in each month of the programme year (index 0 = January).</summary>
+    [Id(15)] public decimal[] CompletedByMonth { get; init; } = new decimal[Months];
+    [Id(16)] public int CloudThisYear { get; init; }
+    [Id(17)] public int CloudTotal { get; init; }
+    [Id(18)] public int DigitalThisYear { get; init; }
+    [Id(19)] public int DigitalTotal { get; init; }
+    [Id(20)] public int SmartCertificationsThisYear { get; init; }
+    [Id(21)] public int GreenCertificationsThisYear { get; init; }
+    [Id(22)] public int Certifications { get; init; }
+    [Id(23)] public decimal GrantsAwarded { get; init; }
+    [Id(24)] public decimal GrantsDisbursed { get; init; }
+    [Id(25)] public int GrantedProjects { get; init; }
+    [Id(26)] public int Halted { get; init; }
+    [Id(27)] public int SemiHalted { get; init; }
+    [Id(28)] public int Revived { get; init; }
+    /// <summary>Projects of above-scale firms that completed within the programme year.</summary>
+    [Id(29)] public int CompletedProjectsThisYear { get; init; }
+}

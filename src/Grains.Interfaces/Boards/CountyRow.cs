@@ -1,0 +1,23 @@
+namespace Programme.Boards;
+
+/// <summary>One county's line in the city's league table (排名).</summary>
+[GenerateSerializer, Immutable]
+public sealed record CountyRow
+{
+    [Id(0)] public required string Id { get; init; }
+    [Id(1)] public required string Name { get; init; }
+    [Id(2)] public required string NameEn { get; init; }
+    [Id(3)] public int AboveScale { get; init; }
+    [Id(4)] public int Covered { get; init; }
+    [Id(5)] public decimal Coverage { get; init; }
+    [Id(6)] public decimal PlannedThisYear { get; init; }
+    [Id(7)] public decimal CompletedThisYear { get; init; }
+    [Id(8)] public int Rank { get; init; }
+    [Id(9)] public decimal Score { get; init; }
+    [Id(10)] public int ProjectsThisYear { get; init; }
+    [Id(11)] public int ProjectsTarget { get; init; }
+    [Id(12)] public decimal CompletedTarget { get; init; }
+    [Id(13)] public required TargetStatus Status { get; init; }
+    [Id(14)] public long Version { get; init; }
+    [Id(15)] public int Uncovered { get; init; }
+}

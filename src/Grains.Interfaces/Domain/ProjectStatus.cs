@@ -1,0 +1,3 @@
+namespace Programme.Domain;
+
+public enum ProjectStatus { Planned, Underway, Completed, Cancelled }

@@ -1,0 +1,28 @@
+using Programme.Aggregation;
+using Programme.Commands;
+using Programme.Domain;
+
+namespace Programme.Grains;
+
+/// <summary>One enterprise (企业), keyed by its id. Every command validates first; a rejected one changes nothing.</summary>
+public interface IEnterpriseGrain : IGrainWithStringKey
+{
+    /// <summary>The enterprise, or null if it was never registered.</summary>
+    [AlwaysInterleave]
+    Task<Enterprise?> Get();
+
+    Task<CommandResult> Upsert(UpsertEnterprise command, ChangeContext context);
+    Task<CommandResult> AddProject(AddProject command, ChangeContext context);
+    Task<CommandResult> ReportProgress(ReportProgress command, ChangeContext context);
+    Task<CommandResult> SetProjectStatus(SetProjectStatus command, ChangeContext context);
+    Task<CommandResult> SetMilestone(SetMilestone command, ChangeContext context);
+    Task<CommandResult> AddCertification(AddCertification command, ChangeContext context);
+    Task<CommandResult> RecordGrant(RecordGrant command, ChangeContext context);
+
+    /// <summary>Loads a whole enterprise from a dataset, only if this id holds nothing yet (idempotent).</summary>
+    Task<bool> Seed(Enterprise enterprise);
+
+    /// <summary>The report the county should hold for this firm now (used when a county rebuilds its totals).</summary>
+    [AlwaysInterleave]
+    Task<EnterpriseReport?> GetReport();
+}

@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Options;
+using Programme.Aggregation;
+using Programme.Commands;
+using Programme.Domain;
+
+namespace Programme.Grains.Enterprises;
+
+/// <summary>
+/// One enterprise. Commands are validated by <see cref="EnterpriseRules"/>; an accepted change is persisted, the version
+/// bumped, and the firm's new standing dropped into this silo's <see cref="IReportBufferGrain"/> for its county.
+/// </summary>
+public sealed class EnterpriseGrain(
+    [PersistentState("enterprise", StorageNames.Programme)] IPersistentState<EnterpriseState> state,
+    IOptions<ProgrammeOptions> options,
+    TimeProvider clock) : Grain, IEnterpriseGrain
+{
+    private readonly ProgrammeCalendar _calendar = options.Value.Calendar;
+
+    private Enterprise? Current => state.State.Current;
+
+    public Task<Enterprise?> Get() => Task.FromResult(Current);
+
+    public Task<EnterpriseReport?> GetReport() =>
+        Task.FromResult(Current is null ? null : ContributionCalculator.Report(Current, _calendar));
+
+    public Task<CommandResult> Upsert(UpsertEnterprise command, ChangeContext context)
+    {
+        if (context.CountyScope is { } scope && ((Current is not null && Current.CountyId != scope) || (command.CountyId is not null && command.CountyId != scope)))
+            return Task.FromResult(Forbidden());
+        if (Stale(context) is { } conflict) return Task.FromResult(conflict);
+        var outcome = EnterpriseRules.Upsert(this.GetPrimaryKeyString(), Current, command);
+        return Commit(outcome, created: Current is null);
+    }
+
+    public Task<CommandResult> AddProject(AddProject command, ChangeContext context) =>
+        Existing(context, e => EnterpriseRules.AddProject(e, command));
+
+    public Task<CommandResult> ReportProgress(ReportProgress command, ChangeContext context) =>
+        Existing(context, e => EnterpriseRules.ReportProgress(e, command, _calendar), command.ProjectId);
+
+    public Task<CommandResult> SetProjectStatus(SetProjectStatus command, ChangeContext context) =>
+        Existing(context, e => EnterpriseRules.SetProjectStatus(e, command), command.ProjectId);
+
+    public Task<CommandResult> SetMilestone(SetMilestone command, ChangeContext context) =>
+        Existing(context, e => EnterpriseRules.SetMilestone(e, command, _calendar));
+
+    public Task<CommandResult> AddCertification(AddCertification command, ChangeContext context) =>
+        Existing(context, e => EnterpriseRules.AddCertification(e, command, _calendar));
+
+    public Task<CommandResult> RecordGrant(RecordGrant command, ChangeContext context) =>
+        Existing(context, e => EnterpriseRules.RecordGrant(e, command));
+
+    public async Task<bool> Seed(Enterprise enterprise)
+    {
+        if (Current is not null) return false;
+        var seeded = enterprise with { Id = this.GetPrimaryKeyString(), Version = Math.Max(1, enterprise.Version) };
+        state.State.Current = seeded;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Current = null;
+            throw;
+        }
+        await Publish(null, seeded);
+        return true;
+    }
+
+    private Task<CommandResult> Existing(ChangeContext context, Func<Enterprise, EnterpriseRules.Outcome> rule, string? projectId = null)
+    {
+        if (Current is null || (projectId is not null && Current.Projects.All(p => p.Id != projectId)))
+            return Task.FromResult(new CommandResult { Outcome = CommandOutcome.NotFound, Version = Current?.Version ?? 0 });
+        if (context.CountyScope is { } scope && Current.CountyId != scope) return Task.FromResult(Forbidden());
+        if (Stale(context) is { } conflict) return Task.FromResult(conflict);
+        return Commit(rule(Current), created: false);
+    }
+
+    private CommandResult Forbidden() => new() { Outcome = CommandOutcome.Forbidden, Version = Current?.Version ?? 0 };
+
+    private CommandResult? Stale(ChangeContext context)
+    {
+        var version = Current?.Version ?? 0;
+        return context.ExpectedVersion is { } expected && expected != version
+            ? new CommandResult { Outcome = CommandOutcome.VersionConflict, Version = version }
+            : null;
+    }
+
+    private async Task<CommandResult> Commit(EnterpriseRules.Outcome outcome, bool created)
+    {
+        var before = Current;
+        var version = before?.Version ?? 0;
+        if (outcome.Errors is { Any: true } errors) return CommandResult.Invalid(version, errors.ToDictionary());
+        if (outcome.Next is null) return new CommandResult { Outcome = CommandOutcome.Unchanged, Version = version };
+
+        var next = outcome.Next with { Version = version + 1, UpdatedAt = clock.GetUtcNow() };
+        state.State.Current = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not durable, so not acknowledged: the grain keeps what storage holds.
+            state.State.Current = before;
+            throw;
+        }
+        await Publish(before, next);
+        return new CommandResult { Outcome = CommandOutcome.Accepted, Version = next.Version, CreatedId = outcome.CreatedId, Created = created };
+    }
+
+    private async Task Publish(Enterprise? before, Enterprise after)
+    {
+        var buffer = GrainFactory.GetGrain<IReportBufferGrain>(0);
+        if (before is not null && before.CountyId != after.CountyId)
+        {
+            // Moving county: withdraw from the old one at the new version, so a late report there cannot resurrect it.
+            await buffer.Enqueue(new EnterpriseReport(after.Id, before.CountyId, after.Version, null, Contribution.Zero));
+        }
+        await buffer.Enqueue(ContributionCalculator.Report(after, _calendar));
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        // Re-announce on activation: if a report was lost with a crashed silo's buffer, the county hears it again.
+        Current is null ? Task.CompletedTask : GrainFactory.GetGrain<IReportBufferGrain>(0).Enqueue(ContributionCalculator.Report(Current, _calendar));
+}

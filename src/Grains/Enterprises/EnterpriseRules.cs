@@ -1,0 +1,195 @@
+using System.Text.RegularExpressions;
+using Programme.Commands;
+using Programme.Domain;
+
+namespace Programme.Grains.Enterprises;
+
+/// <summary>
+/// The rules every enterprise command obeys. Each method returns either the errors (nothing changes) or the
+/// enterprise as it would be after the command; the grain persists it and bumps the version.
+/// </summary>
+internal static partial class EnterpriseRules
+{
+    public const int MaxProjects = 200;
+    public const int MaxProjectMonths = 120;
+    public const int MaxCertifications = 100;
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex IdPattern();
+
+    public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
+
+    public readonly record struct Outcome(Enterprise? Next, FieldErrors? Errors, string? CreatedId = null)
+    {
+        public static Outcome Fail(FieldErrors e) => new(null, e);
+        public static Outcome Same => new(null, null);
+    }
+
+    public static Outcome Upsert(string id, Enterprise? current, UpsertEnterprise c)
+    {
+        var e = new FieldErrors();
+        if (!IsValidId(id)) e.Add("id", "must be 1–64 characters of A–Z, a–z, 0–9, '_' or '-'");
+        var name = e.Text("name", c.Name);
+        string? county = null;
+        if (string.IsNullOrEmpty(c.CountyId)) e.Add("countyId", "is required");
+        else if (!CountyCatalogue.Exists(c.CountyId)) e.Add("countyId", $"must be one of: {CountyCatalogue.AllowedIds}");
+        else county = c.CountyId;
+        string? sector = null;
+        if (string.IsNullOrEmpty(c.Sector)) e.Add("sector", "is required");
+        else if (!Sectors.Exists(c.Sector)) e.Add("sector", $"must be one of: {Sectors.AllowedIds}");
+        else sector = c.Sector;
+        if (c.AboveScale is null) e.Add("aboveScale", "is required (true for an above-scale firm, 规上企业)");
+        var status = c.Status is null ? current?.Status ?? OperatingStatus.Active : e.Enum<OperatingStatus>("status", c.Status);
+        if (e.Any) return Outcome.Fail(e);
+
+        if (current is null)
+        {
+            return new(new Enterprise
+            {
+                Id = id, Name = name!, CountyId = county!, Sector = sector!,
+                AboveScale = c.AboveScale!.Value, Status = status!.Value,
+            }, null);
+        }
+        var next = current with
+        {
+            Name = name!, CountyId = county!, Sector = sector!, AboveScale = c.AboveScale!.Value, Status = status!.Value,
+        };
+        return next == current ? Outcome.Same : new(next, null);
+    }
+
+    public static Outcome AddProject(Enterprise current, AddProject c)
+    {
+        var e = new FieldErrors();
+        var name = e.Text("name", c.Name);
+        var kind = e.Enum<ProjectKind>("kind", c.Kind);
+        var total = e.Money("totalInvestment", c.TotalInvestment, positive: true);
+        var planned = e.Money("plannedThisYear", c.PlannedThisYear);
+        var start = e.Month("startMonth", c.StartMonth);
+        var end = e.Month("endMonth", c.EndMonth);
+        var status = c.Status is null ? ProjectStatus.Planned : e.Enum<ProjectStatus>("status", c.Status);
+        if (status == ProjectStatus.Cancelled) e.Add("status", "a new project cannot start cancelled");
+        if (total is not null && planned is not null && planned > total)
+            e.Add("plannedThisYear", "must not exceed totalInvestment");
+        if (start is not null && end is not null)
+        {
+            if (end < start) e.Add("endMonth", "must not be before startMonth");
+            else if (start.Value.MonthsUntil(end.Value) >= MaxProjectMonths)
+                e.Add("endMonth", $"a project may run at most {MaxProjectMonths} months");
+        }
+        if (current.Projects.Length >= MaxProjects) e.Add("projects", $"an enterprise may hold at most {MaxProjects} projects");
+        if (e.Any) return Outcome.Fail(e);
+
+        var id = NextProjectId(current);
+        var project = new Project
+        {
+            Id = id, Name = name!, Kind = kind!.Value, TotalInvestment = total!.Value, PlannedThisYear = planned!.Value,
+            StartMonth = start!.Value, EndMonth = end!.Value, Status = status!.Value,
+        };
+        return new(current with { Projects = [.. current.Projects, project] }, null, id);
+    }
+
+    public static Outcome ReportProgress(Enterprise current, ReportProgress c, ProgrammeCalendar calendar)
+    {
+        var e = new FieldErrors();
+        var index = Array.FindIndex(current.Projects, p => p.Id == c.ProjectId);
+        var month = e.Month("month", c.Month);
+        var invested = e.Money("invested", c.Invested);
+        if (e.Any || index < 0) return Outcome.Fail(e);
+        var project = current.Projects[index];
+        if (project.Status == ProjectStatus.Cancelled) e.Add("status", "the project is cancelled: no progress can be reported");
+        if (month < project.StartMonth) e.Add("month", $"must not be before the project's start month {project.StartMonth}");
+        if (month > calendar.ReportingMonth) e.Add("month", $"must not be after the reporting month {calendar.ReportingMonth}");
+        if (e.Any) return Outcome.Fail(e);
+
+        var monthly = project.Monthly.Where(m => m.Month != month!.Value).ToList();
+        var others = monthly.Sum(m => m.Amount);
+        if (others + invested!.Value > project.TotalInvestment)
+        {
+            e.Add("invested", $"would bring the project's completed investment to {others + invested.Value} yuan, above its total investment {project.TotalInvestment} yuan");
+            return Outcome.Fail(e);
+        }
+        var existing = project.Monthly.FirstOrDefault(m => m.Month == month!.Value);
+        if (existing is not null && existing.Amount == invested.Value) return Outcome.Same;
+        if (invested.Value != 0) monthly.Add(new MonthlyInvestment(month!.Value, invested.Value));
+        monthly.Sort((a, b) => a.Month.CompareTo(b.Month));
+        // Money going in means the work has begun: a planned project becomes underway.
+        var status = project.Status == ProjectStatus.Planned && invested.Value > 0 ? ProjectStatus.Underway : project.Status;
+        return new(WithProject(current, index, project with { Monthly = [.. monthly], Status = status }), null);
+    }
+
+    public static Outcome SetProjectStatus(Enterprise current, SetProjectStatus c)
+    {
+        var e = new FieldErrors();
+        var index = Array.FindIndex(current.Projects, p => p.Id == c.ProjectId);
+        var status = e.Enum<ProjectStatus>("status", c.Status);
+        if (e.Any || index < 0) return Outcome.Fail(e);
+        var project = current.Projects[index];
+        if (project.Status == status) return Outcome.Same;
+        if (project.Status == ProjectStatus.Cancelled)
+        {
+            e.Add("status", "a cancelled project stays cancelled; add a new project instead");
+            return Outcome.Fail(e);
+        }
+        return new(WithProject(current, index, project with { Status = status!.Value }), null);
+    }
+
+    public static Outcome SetMilestone(Enterprise current, SetMilestone c, ProgrammeCalendar calendar)
+    {
+        var e = new FieldErrors();
+        var month = e.Month("month", c.Month, required: false);
+        if (month > calendar.ReportingMonth) e.Add("month", $"must not be after the reporting month {calendar.ReportingMonth}");
+        if (e.Any) return Outcome.Fail(e);
+        var next = c.Milestone == Milestone.Cloud ? current with { CloudSince = month } : current with { DigitalSince = month };
+        return next == current ? Outcome.Same : new(next, null);
+    }
+
+    public static Outcome AddCertification(Enterprise current, AddCertification c, ProgrammeCalendar calendar)
+    {
+        var e = new FieldErrors();
+        var kind = e.Enum<CertificationKind>("kind", c.Kind);
+        var level = e.Enum<CertificationLevel>("level", c.Level);
+        var month = e.Month("month", c.Month);
+        if (month > calendar.ReportingMonth) e.Add("month", $"must not be after the reporting month {calendar.ReportingMonth}");
+        if (current.Certifications.Length >= MaxCertifications) e.Add("certifications", $"at most {MaxCertifications} certifications");
+        if (e.Any) return Outcome.Fail(e);
+        if (current.Certifications.Any(x => x.Kind == kind && x.Level == level)) return Outcome.Same;
+        var cert = new Certification(kind!.Value, level!.Value, month!.Value);
+        return new(current with { Certifications = [.. current.Certifications, cert] }, null);
+    }
+
+    public static Outcome RecordGrant(Enterprise current, RecordGrant c)
+    {
+        var e = new FieldErrors();
+        if (current.Projects.All(p => p.Id != c.ProjectId)) e.Add("projectId", "no such project of this enterprise");
+        if (string.IsNullOrWhiteSpace(c.BatchId)) e.Add("batchId", "is required");
+        e.Money("awarded", c.Awarded);
+        e.Money("disbursed", c.Disbursed);
+        if (c.Disbursed > c.Awarded) e.Add("disbursed", "must not exceed the amount awarded");
+        if (e.Any) return Outcome.Fail(e);
+        var grant = new GrantReceived
+        {
+            BatchId = c.BatchId, ProjectId = c.ProjectId, Class = c.Class, Awarded = c.Awarded,
+            Disbursed = c.Disbursed, AwardedMonth = c.AwardedMonth,
+        };
+        var others = current.Grants.Where(g => !(g.BatchId == c.BatchId && g.ProjectId == c.ProjectId)).ToList();
+        if (others.Count < current.Grants.Length && current.Grants.Contains(grant)) return Outcome.Same;
+        return new(current with { Grants = [.. others, grant] }, null);
+    }
+
+    private static Enterprise WithProject(Enterprise current, int index, Project project)
+    {
+        var projects = (Project[])current.Projects.Clone();
+        projects[index] = project;
+        return current with { Projects = projects };
+    }
+
+    private static string NextProjectId(Enterprise current)
+    {
+        var max = 0;
+        foreach (var p in current.Projects)
+        {
+            if (p.Id.Length > 1 && p.Id[0] == 'p' && int.TryParse(p.Id.AsSpan(1), out var n) && n > max) max = n;
+        }
+        return $"p{max + 1}";
+    }
+}

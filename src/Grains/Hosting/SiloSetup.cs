@@ -1,0 +1,31 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Hosting;
+
+namespace Programme.Grains.Hosting;
+
+/// <summary>How every silo of the programme is put together, whether standalone (src/Silo) or co-hosted in the web app.</summary>
+public static class SiloSetup
+{
+    public static ISiloBuilder AddProgramme(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
+        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort,
+            new IPEndPoint(IPAddress.Loopback, settings.PrimarySiloPort), settings.ServiceId, settings.ClusterId);
+        silo.AddMemoryGrainStorage(StorageNames.Programme);
+        silo.Services.AddProgrammeServices(configuration);
+        silo.Services.AddSingleton<DatasetLoader>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DatasetLoader>());
+        return silo;
+    }
+
+    /// <summary>Services the grains need; also what a test cluster registers.</summary>
+    public static IServiceCollection AddProgrammeServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ProgrammeOptions>(configuration.GetSection(ProgrammeOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

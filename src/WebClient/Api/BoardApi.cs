@@ -1,0 +1,40 @@
+using Programme.Boards;
+using Programme.Domain;
+using Programme.Grains;
+
+namespace Programme.Web.Api;
+
+/// <summary>Board reads: open without a token while Auth:PublicBoards is true.</summary>
+public static class BoardApi
+{
+    public static IEndpointRouteBuilder MapBoardApi(this IEndpointRouteBuilder app)
+    {
+        var boards = app.MapGroup("/api").WithTags("Boards");
+        boards.MapGet("/board/city", (IGrainFactory grains) => grains.GetGrain<ICityGrain>(GrainKeys.City).GetBoard());
+
+        boards.MapGet("/board/counties/{countyId}", async (string countyId, IGrainFactory grains) =>
+            CountyCatalogue.Exists(countyId)
+                ? Results.Ok(await grains.GetGrain<ICountyGrain>(countyId).GetBoard())
+                : Problems.UnknownCounty(countyId));
+
+        boards.MapGet("/counties", () => CountyCatalogue.All);
+        boards.MapGet("/sectors", () => Sectors.All);
+
+        boards.MapGet("/counties/{countyId}/enterprises", async (string countyId, IGrainFactory grains,
+            int? skip, int? take, string? sort, bool? desc, string? search, bool? aboveScale, bool? covered, string? sector, string? status) =>
+        {
+            if (!CountyCatalogue.Exists(countyId)) return Problems.UnknownCounty(countyId);
+            var errors = new Dictionary<string, string[]>();
+            if (skip < 0) errors["skip"] = ["must not be negative"];
+            if (take is < 1 or > 500) errors["take"] = ["must be between 1 and 500"];
+            if (errors.Count > 0) return Results.ValidationProblem(errors);
+            var query = new EnterpriseQuery
+            {
+                Skip = skip ?? 0, Take = take ?? 50, Sort = sort ?? "name", Descending = desc ?? false, Search = search,
+                AboveScale = aboveScale, Covered = covered, Sector = sector, Status = status,
+            };
+            return Results.Ok(await grains.GetGrain<ICountyGrain>(countyId).ListEnterprises(query));
+        });
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Programme.Commands;
+using Programme.Web.Hosting;
+
+namespace Programme.Web.Api;
+
+/// <summary>Who is calling, and the change context their writes carry.</summary>
+public static class Caller
+{
+    public static ChangeContext Context(ClaimsPrincipal user, HttpContext http, string via = "api", long? expectedVersion = null)
+    {
+        var role = user.FindFirstValue(Roles.RoleClaim);
+        var county = role == Roles.County ? user.FindFirstValue(Roles.CountyClaim) ?? "-" : null;
+        var name = user.FindFirstValue(Roles.NameClaim) ?? user.FindFirstValue("sub") ?? "unknown";
+        return new ChangeContext(name, via, expectedVersion, county);
+    }
+
+    /// <summary>Reads If-Match ("7", W/"7" or *). Returns false when the header is present but not a version.</summary>
+    public static bool TryExpectedVersion(HttpRequest request, out long? version)
+    {
+        version = null;
+        var header = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*") return true;
+        var text = header.Trim();
+        if (text.StartsWith("W/", StringComparison.Ordinal)) text = text[2..];
+        text = text.Trim('"');
+        if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v)) return false;
+        version = v;
+        return true;
+    }
+
+    public static string ETag(long version) => $"\"{version}\"";
+}

@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Programme.Commands;
+using Programme.Domain;
+using Programme.Grains;
+using Programme.Web.Hosting;
+
+namespace Programme.Web.Api;
+
+/// <summary>Enterprise reads (open) and writes (city staff anywhere, county agents in their own county).</summary>
+public static class EnterpriseApi
+{
+    public static IEndpointRouteBuilder MapEnterpriseApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/enterprises/{id}").WithTags("Enterprises");
+
+        api.MapGet("", async (string id, IGrainFactory grains, HttpResponse response) =>
+        {
+            var e = await grains.GetGrain<IEnterpriseGrain>(id).Get();
+            if (e is null) return Problems.NotFound($"No enterprise '{id}'.");
+            response.Headers.ETag = Caller.ETag(e.Version);
+            return Results.Ok(e);
+        });
+
+        var writes = api.MapGroup("").RequireAuthorization(Roles.WritePolicy);
+
+        writes.MapPut("", (string id, UpsertEnterprise body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
+            Write(id, http, user, grains, (g, ctx) => g.Upsert(body, ctx), r => r.Created
+                ? Results.Created($"/api/enterprises/{id}", new { id, version = r.Version })
+                : Results.Ok(new { id, version = r.Version })));
+
+        writes.MapPost("/projects", (string id, AddProject body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
+            Write(id, http, user, grains, (g, ctx) => g.AddProject(body, ctx),
+                r => Results.Created($"/api/enterprises/{id}", new { id = r.CreatedId, version = r.Version })));
+
+        writes.MapPut("/projects/{projectId}/progress/{month}", (string id, string projectId, string month, ProgressBody body,
+                IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
+            Write(id, http, user, grains, (g, ctx) => g.ReportProgress(new ReportProgress(projectId, month, body.Invested), ctx), Ok));
+
+        writes.MapPut("/projects/{projectId}/status", (string id, string projectId, StatusBody body,
+                IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
+            Write(id, http, user, grains, (g, ctx) => g.SetProjectStatus(new SetProjectStatus(projectId, body.Status), ctx), Ok));
+
+        writes.MapPut("/cloud", (string id, MonthBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
+            Write(id, http, user, grains, (g, ctx) => g.SetMilestone(new SetMilestone(Milestone.Cloud, body.Month), ctx), Ok));
+
+        writes.MapPut("/digital", (string id, MonthBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
+            Write(id, http, user, grains, (g, ctx) => g.SetMilestone(new SetMilestone(Milestone.Digital, body.Month), ctx), Ok));
+
+        writes.MapPost("/certifications", (string id, AddCertification body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
+            Write(id, http, user, grains, (g, ctx) => g.AddCertification(body, ctx), Ok));
+
+        return app;
+    }
+
+    private static IResult Ok(CommandResult r) => Results.Ok(new { version = r.Version, changed = r.Outcome == CommandOutcome.Accepted });
+
+    private static async Task<IResult> Write(string id, HttpContext http, ClaimsPrincipal user, IGrainFactory grains,
+        Func<IEnterpriseGrain, ChangeContext, Task<CommandResult>> command, Func<CommandResult, IResult> onSuccess)
+    {
+        if (!Grains.Enterprises.EnterpriseIds.IsValid(id))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["must be 1–64 characters of A–Z, a–z, 0–9, '_' or '-'"] });
+        if (!Caller.TryExpectedVersion(http.Request, out var expected))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["If-Match"] = ["must be the ETag of the enterprise, e.g. \"7\""] });
+        var result = await command(grains.GetGrain<IEnterpriseGrain>(id), Caller.Context(user, http, expectedVersion: expected));
+        if (result.Succeeded) http.Response.Headers.ETag = Caller.ETag(result.Version);
+        return Problems.From(result, () => onSuccess(result));
+    }
+}

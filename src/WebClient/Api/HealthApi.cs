@@ -1,0 +1,28 @@
+using Programme.Grains;
+using Programme.Grains.Hosting;
+
+namespace Programme.Web.Api;
+
+public static class HealthApi
+{
+    /// <summary>/healthz: the process answers. /readyz: the cluster answers and the programme data is loaded.</summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
+        app.MapGet("/readyz", async (IServiceProvider services, IGrainFactory grains, Microsoft.Extensions.Options.IOptions<ProgrammeOptions> options) =>
+        {
+            var loader = services.GetService<DatasetLoader>();
+            if (loader is not null && !loader.Ready) return Results.Problem(statusCode: 503, title: "Loading programme data");
+            try
+            {
+                var status = await grains.GetGrain<IDatasetGrain>(options.Value.Data).GetStatus();
+                return status.Loaded ? Results.Text("ready") : Results.Problem(statusCode: 503, title: "Programme data not loaded yet");
+            }
+            catch (Exception)
+            {
+                return Results.Problem(statusCode: 503, title: "Cluster unavailable");
+            }
+        }).ExcludeFromDescription();
+        return app;
+    }
+}

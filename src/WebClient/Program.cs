@@ -1,0 +1,19 @@
+using Programme.Web.Api;
+using Programme.Web.Hosting;
+
+if (TokenCommand.IsInvoked(args)) return TokenCommand.Run(args);
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddProgrammeOrleans();
+builder.AddProgrammeWeb();
+
+var app = builder.Build();
+app.UseProgrammeWeb();
+app.MapBoardApi();
+app.MapEnterpriseApi();
+app.MapHealth();
+app.Run();
+return 0;
+
+/// <summary>Lets tests host the whole app with WebApplicationFactory.</summary>
+public partial class Program;
