@@ -26,6 +26,8 @@ public static class WebSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
