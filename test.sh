@@ -10,6 +10,7 @@ log() { printf '\n== %s\n' "$*"; }
 # --- what the tests need -----------------------------------------------------------------------
 source scripts/test-deps.sh
 ensure_test_deps
+trap stop_test_deps EXIT
 
 # --- build and test ----------------------------------------------------------------------------
 log "Building"

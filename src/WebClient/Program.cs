@@ -1,7 +1,9 @@
+using Programme.Grains.Storage;
 using Programme.Web.Api;
 using Programme.Web.Commands;
 using Programme.Web.Hosting;
 
+if (MigrateCommand.IsInvoked(args)) return await MigrateCommand.Run(args);
 if (TokenCommand.IsInvoked(args)) return TokenCommand.Run(args);
 if (UserCommand.IsInvoked(args)) return await UserCommand.Run(args);
 

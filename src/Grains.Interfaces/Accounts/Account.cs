@@ -1,7 +1,7 @@
 namespace Programme.Accounts;
 
 /// <summary>A person or API client who may sign in: role city | county | viewer; a county agent is bound to one county.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("programme.account")]
 public sealed record Account
 {
     [Id(0)] public required string UserName { get; init; }

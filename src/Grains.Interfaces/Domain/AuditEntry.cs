@@ -4,7 +4,7 @@ namespace Programme.Domain;
 /// One accepted change of an enterprise (留痕): who, when, through what (api, import with its file, seed, grants),
 /// what it did and every field before → after. Appended with the change itself, in the same write; never edited.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("programme.audit-entry")]
 public sealed record AuditEntry
 {
     [Id(0)] public long Version { get; init; }

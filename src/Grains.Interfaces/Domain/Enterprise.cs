@@ -1,7 +1,7 @@
 namespace Programme.Domain;
 
 /// <summary>An enterprise (企业) as its grain holds it: profile, projects, cloud, digital, certifications, grants.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("programme.enterprise")]
 public sealed record Enterprise
 {
     [Id(0)] public required string Id { get; init; }

@@ -1,7 +1,7 @@
 namespace Programme.Domain;
 
 /// <summary>A grant from the special fund awarded to one of the firm's projects in a funding batch.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("programme.grant-received")]
 public sealed record GrantReceived
 {
     [Id(0)] public required string BatchId { get; init; }

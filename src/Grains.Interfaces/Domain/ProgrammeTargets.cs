@@ -4,7 +4,7 @@ namespace Programme.Domain;
 /// A programme year's targets (年度目标), for the city or — decomposed item by item (逐项分解) — for one county.
 /// Money in yuan; coverage is a fraction.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("programme.targets")]
 public sealed record ProgrammeTargets
 {
     [Id(0)] public decimal Coverage { get; init; } = 1.0m;

@@ -1,7 +1,7 @@
 namespace Programme.Domain;
 
 /// <summary>A transformation project (改造项目) of one enterprise. Money in yuan.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("programme.project")]
 public sealed record Project
 {
     [Id(0)] public required string Id { get; init; }

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Programme.Domain;
 
 /// <summary>A calendar month (年月), the programme's unit of reporting. Serialised as "YYYY-MM".</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("programme.year-month")]
 [JsonConverter(typeof(YearMonthJsonConverter))]
 public readonly record struct YearMonth : IComparable<YearMonth>
 {

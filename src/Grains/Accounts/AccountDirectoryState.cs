@@ -1,6 +1,6 @@
 namespace Programme.Grains.Accounts;
 
-[GenerateSerializer]
+[GenerateSerializer, Alias("programme.account-directory-state")]
 public sealed class AccountDirectoryState
 {
     [Id(0)] public SortedSet<string> UserNames { get; set; } = new(StringComparer.Ordinal);

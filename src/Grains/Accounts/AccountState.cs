@@ -2,7 +2,7 @@ using Programme.Accounts;
 
 namespace Programme.Grains.Accounts;
 
-[GenerateSerializer]
+[GenerateSerializer, Alias("programme.account-state")]
 public sealed class AccountState
 {
     [Id(0)] public Account? Account { get; set; }

@@ -26,6 +26,9 @@ public sealed class CityGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        state.State.Epoch++;
+        await state.WriteStateAsync(cancellationToken);
+        _version = BoardVersions.Start(state.State.Epoch);
         // Counties push only when they change: after a restart, ask each for where it stands.
         var totals = await Task.WhenAll(CountyCatalogue.All.Select(c => GrainFactory.GetGrain<ICountyGrain>(c.Id).GetTotals()));
         foreach (var t in totals) Accept(t);
@@ -70,8 +73,17 @@ public sealed class CityGrain(
     public async Task SetTargets(ProgrammeTargets targets)
     {
         if (state.State.Targets == targets) return;
+        var before = state.State.Targets;
         state.State.Targets = targets;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Targets = before;
+            throw;
+        }
         Changed();
     }
 

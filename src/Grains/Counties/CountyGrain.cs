@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Programme.Aggregation;
 using Programme.Boards;
@@ -10,13 +11,19 @@ namespace Programme.Grains.Counties;
 /// <summary>
 /// A county: holds the newest report of each of its enterprises (by version, so repeats and reordering never
 /// double-count), keeps running totals, and reports them to the city on a short timer while they change.
+/// Reports travel through per-silo buffers, and a silo that dies takes its unsent reports with it; so when the cluster
+/// loses a silo, the county asks every enterprise on its roster where it stands (对账), and its totals are again the
+/// sum of the enterprises' durable states.
 /// </summary>
 [KeepAlive]
 public sealed class CountyGrain(
     [PersistentState("county", StorageNames.Programme)] IPersistentState<CountyState> state,
-    IOptions<ProgrammeOptions> options) : Grain, ICountyGrain
+    IOptions<ProgrammeOptions> options,
+    IClusterMembershipService membership,
+    ILogger<CountyGrain> logger) : Grain, ICountyGrain
 {
-    private const int RebuildParallelism = 256;
+    private const int ReconcileParallelism = 256;
+    private static readonly TimeSpan MembershipCheck = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<string, EnterpriseReport> _reports = new(StringComparer.Ordinal);
     /// <summary>Version at which an enterprise left this county, so a late report cannot bring it back.</summary>
@@ -24,9 +31,10 @@ public sealed class CountyGrain(
     private readonly ContributionSum _sum = new();
     private readonly ProgrammeCalendar _calendar = options.Value.Calendar;
     private readonly TimeSpan _interval = options.Value.FlushInterval;
+    private readonly HashSet<SiloAddress> _deadSeen = [];
     private long _version;
-    private bool _totalsDirty;
-    private bool _membersDirty;
+    private bool _dirty;
+    private bool _reconcileAgain;
     private IGrainTimer? _timer;
     private Board? _board;
 
@@ -34,49 +42,30 @@ public sealed class CountyGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var members = state.State.Members.ToArray();
-        for (var i = 0; i < members.Length; i += RebuildParallelism)
-        {
-            var chunk = members.Skip(i).Take(RebuildParallelism)
-                .Select(id => GrainFactory.GetGrain<IEnterpriseGrain>(id).GetReport());
-            var reports = await Task.WhenAll(chunk);
-            foreach (var r in reports)
-                if (r is not null && r.CountyId == CountyId) Accept(r);
-        }
-        if (members.Length > 0) MarkDirty(membersChanged: false);
+        state.State.Epoch++;
+        await state.WriteStateAsync(cancellationToken);
+        _version = BoardVersions.Start(state.State.Epoch);
+        NoteDeadSilos();
+        await Reconcile();
+        MarkDirty();
+        this.RegisterGrainTimer(WatchMembership, new GrainTimerCreationOptions(MembershipCheck, MembershipCheck) { Interleave = false });
     }
 
     public Task Apply(IReadOnlyList<EnterpriseReport> reports)
     {
         var changed = false;
-        var membersChanged = false;
         foreach (var r in reports)
         {
             if (r.CountyId != CountyId) continue;
-            if (_withdrawn.TryGetValue(r.EnterpriseId, out var gone) && gone >= r.Version) continue;
-            if (r.IsWithdrawal)
-            {
-                if (_reports.Remove(r.EnterpriseId, out var old))
-                {
-                    _sum.Subtract(old.Contribution);
-                    changed = true;
-                }
-                _withdrawn[r.EnterpriseId] = r.Version;
-                membersChanged |= state.State.Members.Remove(r.EnterpriseId);
-                continue;
-            }
-            if (Accept(r))
-            {
-                changed = true;
-                membersChanged |= state.State.Members.Add(r.EnterpriseId);
-            }
+            changed |= r.IsWithdrawal ? Withdraw(r.EnterpriseId, r.Version) : Accept(r);
         }
-        if (changed || membersChanged) MarkDirty(membersChanged);
+        if (changed) MarkDirty();
         return Task.CompletedTask;
     }
 
     private bool Accept(EnterpriseReport r)
     {
+        if (_withdrawn.TryGetValue(r.EnterpriseId, out var gone) && gone >= r.Version) return false;
         if (_reports.TryGetValue(r.EnterpriseId, out var held))
         {
             if (held.Version >= r.Version) return false;
@@ -88,12 +77,90 @@ public sealed class CountyGrain(
         return true;
     }
 
+    private bool Withdraw(string enterpriseId, long version)
+    {
+        if (_withdrawn.TryGetValue(enterpriseId, out var gone) && gone >= version) return false;
+        _withdrawn[enterpriseId] = version;
+        if (!_reports.TryGetValue(enterpriseId, out var held) || held.Version >= version) return false;
+        _reports.Remove(enterpriseId);
+        _sum.Subtract(held.Contribution);
+        return true;
+    }
+
+    /// <summary>
+    /// Asks every enterprise on the roster for its report, read from its durable state, and takes whatever is newer than
+    /// what is held: a report for this county, or (for a firm that moved away) its withdrawal. An enterprise that cannot
+    /// answer now (its silo just died) is asked again on the next membership check.
+    /// </summary>
+    private async Task Reconcile()
+    {
+        _reconcileAgain = false;
+        var members = (await GrainFactory.GetGrain<ICountyRosterGrain>(CountyId).GetMembers()).ToArray();
+        var changed = false;
+        var failed = 0;
+        for (var i = 0; i < members.Length; i += ReconcileParallelism)
+        {
+            var chunk = members.Skip(i).Take(ReconcileParallelism).Select(Ask).ToArray();
+            foreach (var (id, report, error) in await Task.WhenAll(chunk))
+            {
+                if (error is not null) { failed++; continue; }
+                if (report is null) continue;
+                changed |= report.CountyId == CountyId ? Accept(report) : Withdraw(id, report.Version);
+            }
+        }
+        if (failed > 0)
+        {
+            _reconcileAgain = true;
+            logger.LogWarning("County {County}: {Failed} of {Count} enterprises did not answer; asking again shortly", CountyId, failed, members.Length);
+        }
+        if (changed) MarkDirty();
+
+        async Task<(string Id, EnterpriseReport? Report, Exception? Error)> Ask(string id)
+        {
+            try
+            {
+                return (id, await GrainFactory.GetGrain<IEnterpriseGrain>(id).GetReport(), null);
+            }
+            catch (Exception ex)
+            {
+                return (id, null, ex);
+            }
+        }
+    }
+
+    private async Task WatchMembership(CancellationToken cancellationToken)
+    {
+        if (NoteDeadSilos() || _reconcileAgain)
+        {
+            logger.LogInformation("County {County}: reconciling with its enterprises after a change in the cluster", CountyId);
+            await Reconcile();
+        }
+    }
+
+    /// <summary>Remembers the silos declared dead; true if one is new since the last look.</summary>
+    private bool NoteDeadSilos()
+    {
+        var added = false;
+        foreach (var member in membership.CurrentSnapshot.Members.Values)
+            if (member.Status == SiloStatus.Dead) added |= _deadSeen.Add(member.SiloAddress);
+        return added;
+    }
+
     public async Task SetTargets(ProgrammeTargets targets)
     {
         if (state.State.Targets == targets) return;
+        var before = state.State.Targets;
         state.State.Targets = targets;
-        await state.WriteStateAsync();
-        MarkDirty(membersChanged: false);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Targets = before;
+            throw;
+        }
+        MarkDirty();
     }
 
     public Task<Board> GetBoard() =>
@@ -105,35 +172,26 @@ public sealed class CountyGrain(
     public Task<EnterprisePage> ListEnterprises(EnterpriseQuery query) =>
         Task.FromResult(EnterpriseListing.Page(_reports.Values.Select(r => r.Summary!), query));
 
-    private void MarkDirty(bool membersChanged)
+    private void MarkDirty()
     {
         _version++;
         _board = null;
-        _totalsDirty = true;
-        _membersDirty |= membersChanged;
+        _dirty = true;
         _timer ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(_interval, _interval) { Interleave = false });
     }
 
     private async Task Flush(CancellationToken cancellationToken)
     {
-        if (!_totalsDirty && !_membersDirty)
+        if (!_dirty)
         {
             _timer?.Dispose();
             _timer = null;
             return;
         }
-        if (_membersDirty)
-        {
-            _membersDirty = false;
-            await state.WriteStateAsync(cancellationToken);
-        }
-        if (_totalsDirty)
-        {
-            _totalsDirty = false;
-            var board = await GetBoard();
-            await GrainFactory.GetGrain<IBoardNotifierGrain>(0).Publish(new BoardUpdate(board.Scope, board.Version, board, DateTimeOffset.UtcNow));
-            await GrainFactory.GetGrain<ICityGrain>(GrainKeys.City)
-                .ReportCounty(new CountyTotals(CountyId, _version, _sum.ToContribution(), state.State.Targets));
-        }
+        _dirty = false;
+        var board = await GetBoard();
+        await GrainFactory.GetGrain<IBoardNotifierGrain>(0).Publish(new BoardUpdate(board.Scope, board.Version, board, DateTimeOffset.UtcNow));
+        await GrainFactory.GetGrain<ICityGrain>(GrainKeys.City)
+            .ReportCounty(new CountyTotals(CountyId, _version, _sum.ToContribution(), state.State.Targets));
     }
 }

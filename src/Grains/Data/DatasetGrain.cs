@@ -29,6 +29,9 @@ public sealed class DatasetGrain(
         var started = clock.GetTimestamp();
         await GrainFactory.GetGrain<ICityGrain>(GrainKeys.City).SetTargets(dataset.CityTargets);
         await Task.WhenAll(dataset.CountyTargets.Select(kv => GrainFactory.GetGrain<ICountyGrain>(kv.Key).SetTargets(kv.Value)));
+        // One roster write per county up front, instead of one per enterprise as each is seeded.
+        await Task.WhenAll(dataset.Enterprises.GroupBy(e => e.CountyId)
+            .Select(g => GrainFactory.GetGrain<ICountyRosterGrain>(g.Key).Enrol(g.Select(e => e.Id).ToArray())));
         for (var i = 0; i < dataset.Enterprises.Count; i += Parallelism)
         {
             var chunk = dataset.Enterprises.Skip(i).Take(Parallelism)

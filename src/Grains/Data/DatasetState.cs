@@ -1,6 +1,6 @@
 namespace Programme.Grains.Data;
 
-[GenerateSerializer]
+[GenerateSerializer, Alias("programme.dataset-state")]
 public sealed class DatasetState
 {
     [Id(0)] public bool Loaded { get; set; }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Programme.Aggregation;
 using Programme.Commands;
@@ -6,30 +7,61 @@ using Programme.Domain;
 namespace Programme.Grains.Enterprises;
 
 /// <summary>
-/// One enterprise. Commands are validated by <see cref="EnterpriseRules"/>; an accepted change is persisted, the version
-/// bumped, and the firm's new standing dropped into this silo's <see cref="IReportBufferGrain"/> for its county.
+/// One enterprise. Commands are validated by <see cref="EnterpriseRules"/> against the newest accepted state; an accepted
+/// change bumps the version and is acknowledged only once a write that holds it is durable. The grain is reentrant and
+/// keeps one write in flight: changes accepted meanwhile ride on the next write together (after Chirper's coalescing
+/// writer), so a busy firm costs a few writes a second however many agents report. Readers, the county's report and
+/// the audit trail only ever see what is durable. After each write the firm's new standing goes to this silo's
+/// <see cref="IReportBufferGrain"/> for its county.
 /// </summary>
+[Reentrant]
 public sealed class EnterpriseGrain(
     [PersistentState("enterprise", StorageNames.Programme)] IPersistentState<EnterpriseState> state,
     IOptions<ProgrammeOptions> options,
-    TimeProvider clock) : Grain, IEnterpriseGrain
+    TimeProvider clock,
+    ILogger<EnterpriseGrain> logger) : Grain, IEnterpriseGrain
 {
     private readonly ProgrammeCalendar _calendar = options.Value.Calendar;
+    private readonly DurableWrites _writes = new();
+    /// <summary>What storage holds.</summary>
+    private Enterprise? _durable;
+    private int _durableHistory;
+    /// <summary>The newest accepted state: what commands validate against. Ahead of <see cref="_durable"/> while a write is pending.</summary>
+    private Enterprise? _latest;
+    private readonly List<AuditEntry> _unwritten = [];
+    /// <summary>Counties whose roster is known to list this firm (its stored county always is).</summary>
+    private readonly HashSet<string> _enrolled = new(StringComparer.Ordinal);
 
-    private Enterprise? Current => state.State.Current;
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _durable = _latest = state.State.Current;
+        _durableHistory = state.State.History.Count;
+        if (_durable is null) return Task.CompletedTask;
+        _enrolled.Add(_durable.CountyId);
+        // Re-announce on activation: if a report was lost with a crashed silo's buffer, the county hears it again.
+        return GrainFactory.GetGrain<IReportBufferGrain>(0).Enqueue(ContributionCalculator.Report(_durable, _calendar));
+    }
 
-    public Task<Enterprise?> Get() => Task.FromResult(Current);
+    public Task<Enterprise?> Get() => Task.FromResult(_durable);
 
     public Task<EnterpriseReport?> GetReport() =>
-        Task.FromResult(Current is null ? null : ContributionCalculator.Report(Current, _calendar));
+        Task.FromResult(_durable is null ? null : ContributionCalculator.Report(_durable, _calendar));
+
+    public Task<IReadOnlyList<AuditEntry>> GetHistory()
+    {
+        var history = state.State.History;
+        var newestFirst = new AuditEntry[_durableHistory];
+        for (var i = 0; i < _durableHistory; i++) newestFirst[i] = history[_durableHistory - 1 - i];
+        return Task.FromResult<IReadOnlyList<AuditEntry>>(newestFirst);
+    }
 
     public Task<CommandResult> Upsert(UpsertEnterprise command, ChangeContext context)
     {
-        if (context.CountyScope is { } scope && ((Current is not null && Current.CountyId != scope) || (command.CountyId is not null && command.CountyId != scope)))
+        if (context.CountyScope is { } scope && ((_latest is not null && _latest.CountyId != scope) || (command.CountyId is not null && command.CountyId != scope)))
             return Task.FromResult(Forbidden());
         if (Stale(context) is { } conflict) return Task.FromResult(conflict);
-        var outcome = EnterpriseRules.Upsert(this.GetPrimaryKeyString(), Current, command);
-        return Commit(outcome, context, "upsert-enterprise", created: Current is null);
+        var outcome = EnterpriseRules.Upsert(this.GetPrimaryKeyString(), _latest, command);
+        return Commit(outcome, context, "upsert-enterprise", created: _latest is null);
     }
 
     public Task<CommandResult> AddProject(AddProject command, ChangeContext context) =>
@@ -50,99 +82,145 @@ public sealed class EnterpriseGrain(
     public Task<CommandResult> RecordGrant(RecordGrant command, ChangeContext context) =>
         Existing(context, "record-grant", e => EnterpriseRules.RecordGrant(e, command));
 
-    public Task<IReadOnlyList<AuditEntry>> GetHistory()
-    {
-        var history = state.State.History;
-        var newestFirst = new AuditEntry[history.Count];
-        for (var i = 0; i < history.Count; i++) newestFirst[i] = history[history.Count - 1 - i];
-        return Task.FromResult<IReadOnlyList<AuditEntry>>(newestFirst);
-    }
-
     public async Task<bool> Seed(Enterprise enterprise)
     {
-        if (Current is not null) return false;
+        if (_latest is not null) return false;
         var seeded = enterprise with { Id = this.GetPrimaryKeyString(), Version = Math.Max(1, enterprise.Version) };
-        state.State.Current = seeded;
-        state.State.History = [new AuditEntry
+        _latest = seeded;
+        _unwritten.Add(new AuditEntry
         {
             Version = seeded.Version, At = seeded.UpdatedAt, Actor = "system", Via = "seed", Action = "seed", EnterpriseId = seeded.Id,
-        }];
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State.Current = null;
-            state.State.History = [];
-            throw;
-        }
-        await Publish(null, seeded);
+        });
+        await Durable(seeded.Version);
         return true;
     }
 
     private Task<CommandResult> Existing(ChangeContext context, string action, Func<Enterprise, EnterpriseRules.Outcome> rule, string? projectId = null)
     {
-        if (Current is null || (projectId is not null && Current.Projects.All(p => p.Id != projectId)))
-            return Task.FromResult(new CommandResult { Outcome = CommandOutcome.NotFound, Version = Current?.Version ?? 0 });
-        if (context.CountyScope is { } scope && Current.CountyId != scope) return Task.FromResult(Forbidden());
+        if (_latest is null || (projectId is not null && _latest.Projects.All(p => p.Id != projectId)))
+            return Task.FromResult(new CommandResult { Outcome = CommandOutcome.NotFound, Version = _latest?.Version ?? 0 });
+        if (context.CountyScope is { } scope && _latest.CountyId != scope) return Task.FromResult(Forbidden());
         if (Stale(context) is { } conflict) return Task.FromResult(conflict);
-        return Commit(rule(Current), context, action, created: false);
+        return Commit(rule(_latest), context, action, created: false);
     }
 
-    private CommandResult Forbidden() => new() { Outcome = CommandOutcome.Forbidden, Version = Current?.Version ?? 0 };
+    private CommandResult Forbidden() => new() { Outcome = CommandOutcome.Forbidden, Version = _latest?.Version ?? 0 };
 
     private CommandResult? Stale(ChangeContext context)
     {
-        var version = Current?.Version ?? 0;
+        var version = _latest?.Version ?? 0;
         return context.ExpectedVersion is { } expected && expected != version
             ? new CommandResult { Outcome = CommandOutcome.VersionConflict, Version = version }
             : null;
     }
 
+    /// <summary>
+    /// Runs without awaiting until the change is accepted into <see cref="_latest"/>, so validation and acceptance are one
+    /// step even though the grain is reentrant; only then does the caller wait for durability.
+    /// </summary>
     private async Task<CommandResult> Commit(EnterpriseRules.Outcome outcome, ChangeContext context, string action, bool created)
     {
-        var before = Current;
+        var before = _latest;
         var version = before?.Version ?? 0;
         if (outcome.Errors is { Any: true } errors) return CommandResult.Invalid(version, errors.ToDictionary());
-        if (outcome.Next is null) return new CommandResult { Outcome = CommandOutcome.Unchanged, Version = version };
+        if (outcome.Next is null)
+        {
+            // "Already so" is only true once what makes it so is durable.
+            await Durable(version);
+            return new CommandResult { Outcome = CommandOutcome.Unchanged, Version = version };
+        }
 
         var now = clock.GetUtcNow();
         var next = outcome.Next with { Version = version + 1, UpdatedAt = now };
-        var entry = new AuditEntry
+        _latest = next;
+        _unwritten.Add(new AuditEntry
         {
             Version = next.Version, At = now, Actor = context.Actor, Via = context.Via, Source = context.Source,
             Action = action, Changes = EnterpriseDiff.Between(before, next), EnterpriseId = next.Id,
-        };
-        state.State.Current = next;
-        state.State.History.Add(entry);
+        });
+        await Durable(next.Version);
+        return new CommandResult { Outcome = CommandOutcome.Accepted, Version = next.Version, CreatedId = outcome.CreatedId, Created = created };
+    }
+
+    /// <summary>Completes once a write holding <paramref name="version"/> is durable; throws if that write failed.</summary>
+    private Task Durable(long version)
+    {
+        if (version <= (_durable?.Version ?? 0)) return Task.CompletedTask;
+        var done = _writes.WaitFor(version);
+        if (_writes.StartWriting()) _ = WriteLoop();
+        return done;
+    }
+
+    private async Task WriteLoop()
+    {
         try
         {
-            await state.WriteStateAsync();
+            while (_latest is { } target && target.Version > (_durable?.Version ?? 0))
+            {
+                var entries = _unwritten.ToArray();
+                _unwritten.Clear();
+                try
+                {
+                    if (!_enrolled.Contains(target.CountyId))
+                    {
+                        // On the roster before the state that names the county is durable: the county can always find it.
+                        await GrainFactory.GetGrain<ICountyRosterGrain>(target.CountyId).Enrol([target.Id]);
+                        _enrolled.Add(target.CountyId);
+                    }
+                    state.State.Current = target;
+                    state.State.History.AddRange(entries);
+                    await state.WriteStateAsync();
+                }
+                catch (Exception ex)
+                {
+                    Abandon(ex);
+                    return;
+                }
+                var before = _durable;
+                _durable = target;
+                _durableHistory = state.State.History.Count;
+                await Publish(before, target);
+                _writes.Reached(target.Version);
+            }
         }
-        catch
+        finally
         {
-            // Not durable, so not acknowledged: the grain keeps what storage holds.
-            state.State.Current = before;
-            state.State.History.RemoveAt(state.State.History.Count - 1);
-            throw;
+            _writes.StoppedWriting();
         }
-        await Publish(before, next);
-        return new CommandResult { Outcome = CommandOutcome.Accepted, Version = next.Version, CreatedId = outcome.CreatedId, Created = created };
+    }
+
+    /// <summary>
+    /// A failed write acknowledges nothing: every change not yet durable is dropped (later ones were validated on top of
+    /// it) and each waiting caller gets the error. Whether storage kept the write is unknown, so the grain deactivates
+    /// and its next activation reads what storage really holds.
+    /// </summary>
+    private void Abandon(Exception ex)
+    {
+        logger.LogWarning(ex, "Writing enterprise {Id} failed; {Count} change(s) not acknowledged", this.GetPrimaryKeyString(), (_latest?.Version ?? 0) - (_durable?.Version ?? 0));
+        state.State.Current = _durable;
+        state.State.History.RemoveRange(_durableHistory, state.State.History.Count - _durableHistory);
+        _latest = _durable;
+        _unwritten.Clear();
+        _writes.FailAll(ex);
+        DeactivateOnIdle();
     }
 
     private async Task Publish(Enterprise? before, Enterprise after)
     {
-        var buffer = GrainFactory.GetGrain<IReportBufferGrain>(0);
-        if (before is not null && before.CountyId != after.CountyId)
+        try
         {
-            // Moving county: withdraw from the old one at the new version, so a late report there cannot resurrect it.
-            await buffer.Enqueue(new EnterpriseReport(after.Id, before.CountyId, after.Version, null, Contribution.Zero));
+            var buffer = GrainFactory.GetGrain<IReportBufferGrain>(0);
+            if (before is not null && before.CountyId != after.CountyId)
+            {
+                // Moving county: withdraw from the old one at the new version, so a late report there cannot resurrect it.
+                await buffer.Enqueue(new EnterpriseReport(after.Id, before.CountyId, after.Version, null, Contribution.Zero));
+            }
+            await buffer.Enqueue(ContributionCalculator.Report(after, _calendar));
         }
-        await buffer.Enqueue(ContributionCalculator.Report(after, _calendar));
+        catch (Exception ex)
+        {
+            // The change is durable; the county re-reads its members when a silo is lost or it reactivates.
+            logger.LogWarning(ex, "Could not hand enterprise {Id} v{Version} to its county", after.Id, after.Version);
+        }
     }
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        // Re-announce on activation: if a report was lost with a crashed silo's buffer, the county hears it again.
-        Current is null ? Task.CompletedTask : GrainFactory.GetGrain<IReportBufferGrain>(0).Enqueue(ContributionCalculator.Report(Current, _calendar));
 }

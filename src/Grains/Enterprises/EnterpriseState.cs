@@ -2,7 +2,7 @@ using Programme.Domain;
 
 namespace Programme.Grains.Enterprises;
 
-[GenerateSerializer]
+[GenerateSerializer, Alias("programme.enterprise-state")]
 public sealed class EnterpriseState
 {
     [Id(0)] public Enterprise? Current { get; set; }

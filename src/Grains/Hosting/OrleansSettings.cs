@@ -1,3 +1,6 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+
 namespace Programme.Grains.Hosting;
 
 /// <summary>Configuration section "Orleans".</summary>
@@ -8,6 +11,7 @@ public sealed class OrleansSettings
     /// <summary>"Cohosted" (a silo inside the web process) or "Client" (the web process joins an external cluster).</summary>
     public string Mode { get; set; } = "Cohosted";
     public string ClusterId { get; set; } = "three-transformations";
+    /// <summary>Names the stored state: keep it fixed for the life of a deployment, or stored grains are not found again.</summary>
     public string ServiceId { get; set; } = "sanmenxia";
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
@@ -15,6 +19,17 @@ public sealed class OrleansSettings
     public int PrimarySiloPort { get; set; } = 11111;
     /// <summary>Client mode with localhost clustering: the gateways to connect to.</summary>
     public int[] GatewayPorts { get; set; } = [30000];
+    /// <summary>PostgreSQL clustering: the address other silos and clients reach this silo at (default loopback: one machine).</summary>
+    public string? AdvertisedAddress { get; set; }
+    /// <summary>PostgreSQL clustering: listen on every interface rather than only the advertised address (containers, NAT).</summary>
+    public bool ListenOnAnyAddress { get; set; }
+    /// <summary>PostgreSQL clustering, clients: how often the list of live gateways is re-read.</summary>
+    public TimeSpan GatewayListRefresh { get; set; } = TimeSpan.FromSeconds(5);
 
     public bool IsClient => string.Equals(Mode, "Client", StringComparison.OrdinalIgnoreCase);
+
+    public IPAddress AdvertisedIp() => string.IsNullOrWhiteSpace(AdvertisedAddress) ? IPAddress.Loopback : IPAddress.Parse(AdvertisedAddress);
+
+    public static OrleansSettings From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<OrleansSettings>() ?? new OrleansSettings();
 }

@@ -5,6 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Programme.Grains.Storage;
 
 namespace Programme.Grains.Hosting;
 
@@ -13,16 +16,47 @@ public static class SiloSetup
 {
     public static ISiloBuilder AddProgramme(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
-        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort,
-            new IPEndPoint(IPAddress.Loopback, settings.PrimarySiloPort), settings.ServiceId, settings.ClusterId);
+        var settings = OrleansSettings.From(configuration);
+        var storage = StorageSettings.From(configuration);
+        if (storage.IsPostgres)
+        {
+            // The cluster is whoever is alive in the membership table: silos find each other there, clients find gateways.
+            silo.Configure<ClusterOptions>(o => { o.ClusterId = settings.ClusterId; o.ServiceId = settings.ServiceId; });
+            silo.ConfigureEndpoints(settings.AdvertisedIp(), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.ListenOnAnyAddress);
+            silo.UseAdoNetClustering(o => { o.Invariant = StorageSettings.Invariant; o.ConnectionString = storage.ConnectionString; });
+        }
+        else
+        {
+            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort,
+                new IPEndPoint(IPAddress.Loopback, settings.PrimarySiloPort), settings.ServiceId, settings.ClusterId);
+        }
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection($"{OrleansSettings.Section}:Membership"));
         return silo.AddProgrammeGrains(configuration);
     }
 
-    /// <summary>Storage, services and the dataset loader, without clustering (test clusters bring their own).</summary>
+    /// <summary>Storage, reminders, services and the dataset loader, without clustering (test clusters bring their own).</summary>
     public static ISiloBuilder AddProgrammeGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.AddMemoryGrainStorage(StorageNames.Programme);
+        var storage = StorageSettings.From(configuration);
+        if (storage.IsPostgres)
+        {
+            silo.AddAdoNetGrainStorage(StorageNames.Programme, options => options.Configure<Serializer>((o, serializer) =>
+            {
+                o.Invariant = StorageSettings.Invariant;
+                o.ConnectionString = storage.ConnectionString;
+                // Pinned, not left to Orleans's default (JSON with CLR type names): fields are stored by their [Id] and
+                // types by their [Alias], so renaming a class, a property or a namespace never orphans stored state.
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+            silo.UseAdoNetReminderService(o => { o.Invariant = StorageSettings.Invariant; o.ConnectionString = storage.ConnectionString; });
+            silo.Services.AddSingleton(storage);
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaCheck>();
+        }
+        else
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Programme);
+            silo.UseInMemoryReminderService();
+        }
         silo.AddDashboard();
         silo.Services.AddProgrammeServices(configuration);
         silo.Services.AddSingleton<DatasetLoader>();

@@ -1,4 +1,3 @@
-using System.Net;
 using Programme.Accounts;
 using Programme.Grains.Hosting;
 using Programme.Web.Accounts;
@@ -16,7 +15,8 @@ public static class UserCommand
                user disable --name NAME | user enable --name NAME
                user reset --name NAME --password PASSWORD
                user list
-        Connects to the running cluster (Orleans:GatewayPorts, default 30000).
+        Connects to the running cluster: with Storage:Provider=Postgres through the membership table at
+        ConnectionStrings:Orleans, otherwise to Orleans:GatewayPorts (default 30000).
         """;
 
     public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == "user";
@@ -34,12 +34,9 @@ public static class UserCommand
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
-        var settings = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.UseOrleansClient(c => c
-            .UseStaticClustering(settings.GatewayPorts.Select(p => new IPEndPoint(IPAddress.Loopback, p)).ToArray())
-            .Configure<Orleans.Configuration.ClusterOptions>(o => { o.ClusterId = settings.ClusterId; o.ServiceId = settings.ServiceId; }));
+        builder.UseOrleansClient(c => c.UseProgrammeCluster(configuration));
         builder.Services.AddSingleton<AccountService>();
         using var host = builder.Build();
         try

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Programme.Grains.Storage;
+
+/// <summary>
+/// <c>Storage:Provider</c> = <c>Memory</c> (the zero-setup default: nothing survives the process) or <c>Postgres</c>
+/// (grain state, cluster membership and reminders in PostgreSQL at <c>ConnectionStrings:Orleans</c>).
+/// </summary>
+public sealed record StorageSettings(bool IsPostgres, string? ConnectionString)
+{
+    public const string Invariant = "Npgsql";
+
+    public static StorageSettings From(IConfiguration configuration)
+    {
+        var provider = configuration["Storage:Provider"];
+        var connectionString = configuration.GetConnectionString("Orleans");
+        if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Memory", StringComparison.OrdinalIgnoreCase))
+            return new StorageSettings(false, null);
+        if (!provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Storage:Provider '{provider}' is not known: use Memory or Postgres.");
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                "Storage:Provider=Postgres needs ConnectionStrings:Orleans, e.g. \"Host=127.0.0.1;Port=5432;Username=orleans;Password=…;Database=programme\" (env: ConnectionStrings__Orleans).");
+        return new StorageSettings(true, connectionString);
+    }
+
+    public string RequiredConnectionString =>
+        ConnectionString ?? throw new InvalidOperationException("ConnectionStrings:Orleans is not set.");
+}
