@@ -12,11 +12,22 @@ public sealed class AccountGrain(
     public async Task<bool> Create(Account account, string passwordHash)
     {
         if (state.State.Account is not null) return false;
+        // Listed before the account is durable, so a crash in between leaves a name without an account (which listings
+        // skip), never an account nobody can list.
+        await GrainFactory.GetGrain<IAccountDirectoryGrain>(0).Add(this.GetPrimaryKeyString());
         var now = clock.GetUtcNow();
         state.State.Account = account with { UserName = this.GetPrimaryKeyString(), CreatedAt = now, TokensValidAfter = now.AddSeconds(-1) };
         state.State.PasswordHash = passwordHash;
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IAccountDirectoryGrain>(0).Add(this.GetPrimaryKeyString());
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Account = null;
+            state.State.PasswordHash = "";
+            throw;
+        }
         return true;
     }
 

@@ -32,7 +32,7 @@ public class AppProcess : IAsyncLifetime
         }
     }
 
-    private static string Configuration => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+    public static string BuildConfiguration => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
 
     public static int FreePort()
     {
@@ -46,7 +46,7 @@ public class AppProcess : IAsyncLifetime
     public async Task StartAsync()
     {
         var project = Path.Combine(RepoRoot, "src", "WebClient");
-        var dll = Path.Combine(project, "bin", Configuration, "net10.0", "WebClient.dll");
+        var dll = Path.Combine(project, "bin", BuildConfiguration, "net10.0", "WebClient.dll");
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = project,
