@@ -26,7 +26,9 @@ public sealed class ProgrammeClient : IAsyncDisposable
         }).Build();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.UseOrleansClient(c => c.UseProgrammeCluster(configuration));
+        // A call caught in a silo's death fails within seconds instead of Orleans's default 30 s.
+        builder.UseOrleansClient(c => c.UseProgrammeCluster(configuration)
+            .Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5)));
         var host = builder.Build();
         await host.StartAsync();
         return new ProgrammeClient(host);

@@ -81,33 +81,5 @@ public sealed class AggregationPropertyTests : IAsyncLifetime
         }
     }
 
-    private async Task AssertTotalsMatch(IReadOnlyCollection<string> ids)
-    {
-        var grains = _fixture.Client;
-        string lastMismatch = "";
-        await Eventually.Holds(async () =>
-        {
-            var expectedCounties = new List<Aggregation.Contribution>();
-            foreach (var c in CountyCatalogue.All)
-            {
-                var expected = await Recompute.County(grains, c.Id, ids);
-                expectedCounties.Add(expected);
-                var actual = (await grains.GetGrain<ICountyGrain>(c.Id).GetTotals()).Totals;
-                if (Recompute.Figures(expected) != Recompute.Figures(actual))
-                {
-                    lastMismatch = $"county {c.Id}: expected {Recompute.Figures(expected)} got {Recompute.Figures(actual)}";
-                    return false;
-                }
-            }
-            var city = await grains.GetGrain<ICityGrain>(GrainKeys.City).GetBoard();
-            var cityExpected = Aggregation.ContributionSum.Total(expectedCounties);
-            var ok = city.Enterprises.Total == cityExpected.Enterprises && city.Enterprises.Covered == cityExpected.Covered
-                && city.Investment.Completed == cityExpected.Completed && city.Investment.CompletedThisYear == cityExpected.CompletedThisYear
-                && city.Projects.Count == cityExpected.Projects && city.Projects.ThisYear == cityExpected.ProjectsThisYear
-                && city.BelowScale.Projects == cityExpected.BelowScaleProjects && city.Certifications.Total == cityExpected.Certifications
-                && city.Cloud.Total == cityExpected.CloudTotal && city.Operating.Halted == cityExpected.Halted;
-            if (!ok) lastMismatch = "city board differs from the sum of recomputed counties";
-            return ok;
-        }, TimeSpan.FromSeconds(10), () => "totals equal recomputation: " + lastMismatch);
-    }
+    private Task AssertTotalsMatch(IReadOnlyCollection<string> ids) => Recompute.AssertTotalsMatch(_fixture.Client, ids, TimeSpan.FromSeconds(10));
 }
