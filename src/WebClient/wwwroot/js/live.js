@@ -1,0 +1,187 @@
+// Live board snapshots: SignalR hub /hubs/board with REST polling as the fallback.
+//
+// watch(scope, fn) delivers every newer snapshot of a scope ("city", "county:{id}") to fn.
+// Snapshots carry a rising `version`; anything not newer than the one delivered is ignored.
+// While the hub is connected the server pushes board(scope, snapshot); after an automatic
+// reconnect every current scope is subscribed again. While it is not connected each scope's
+// REST route is polled every 5 s, so the screen never goes stale.
+import { getJson, scopeUrl } from './api.js';
+
+const POLL_MS = 5000;
+const RESTART_DELAYS = [5000, 10000, 20000, 30000];
+
+const entries = new Map();        // scope → {version, snapshot, listeners:Set, subscribed}
+const lastSeen = new Map();       // scope → last snapshot (kept across views, for instant re-render)
+const stateListeners = new Set();
+let state = 'disconnected';       // connected | reconnecting | disconnected
+let detail = 'starting';
+let connection = null;
+let restartAttempt = 0;
+let restartTimer = null;
+let pollTimer = null;
+let lastPollAt = null;
+
+export function connectionState() { return { state, detail, lastPollAt }; }
+
+export function onConnectionState(fn) {
+  stateListeners.add(fn);
+  fn(connectionState());
+  return () => stateListeners.delete(fn);
+}
+
+function setState(next, why) {
+  state = next;
+  detail = why || next;
+  for (const fn of stateListeners) fn(connectionState());
+}
+
+/** Deliver a snapshot if it is newer than the one shown. */
+function apply(scope, snapshot) {
+  const entry = entries.get(scope);
+  if (!entry || !snapshot || typeof snapshot !== 'object') return false;
+  const version = Number(snapshot.version);
+  if (!Number.isFinite(version) || version <= entry.version) return false;
+  entry.version = version;
+  entry.snapshot = snapshot;
+  lastSeen.set(scope, snapshot);
+  for (const fn of [...entry.listeners]) {
+    try { fn(snapshot); } catch (e) { console.error(e); }
+  }
+  return true;
+}
+
+async function fetchScope(scope) {
+  try {
+    const snap = await getJson(scopeUrl(scope));
+    apply(scope, snap);
+    lastPollAt = new Date();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function subscribe(scope) {
+  const entry = entries.get(scope);
+  if (!entry || !connection || state !== 'connected') return;
+  try {
+    const snap = await connection.invoke('Subscribe', scope);
+    entry.subscribed = true;
+    apply(scope, snap);
+  } catch {
+    entry.subscribed = false;
+    await fetchScope(scope);
+  }
+}
+
+async function unsubscribe(scope) {
+  if (!connection || state !== 'connected') return;
+  try { await connection.invoke('Unsubscribe', scope); } catch { /* gone already */ }
+}
+
+function resubscribeAll() {
+  for (const scope of entries.keys()) subscribe(scope);
+}
+
+/**
+ * Watch a scope. fn(snapshot) is called with the latest known snapshot at once (if any),
+ * then with every newer one. Returns a function that stops watching.
+ */
+export function watch(scope, fn) {
+  let entry = entries.get(scope);
+  const isNew = !entry;
+  if (isNew) {
+    entry = { version: -Infinity, snapshot: null, listeners: new Set(), subscribed: false };
+    entries.set(scope, entry);
+    const seen = lastSeen.get(scope);
+    if (seen) { entry.version = Number(seen.version); entry.snapshot = seen; }
+  }
+  entry.listeners.add(fn);
+  if (entry.snapshot) {
+    try { fn(entry.snapshot); } catch (e) { console.error(e); }
+  }
+  if (isNew) {
+    if (state === 'connected') subscribe(scope);
+    else fetchScope(scope);
+  }
+  return () => {
+    const e = entries.get(scope);
+    if (!e) return;
+    e.listeners.delete(fn);
+    if (e.listeners.size === 0) {
+      entries.delete(scope);
+      unsubscribe(scope);
+    }
+  };
+}
+
+/** Ask for a fresh copy of a scope now (REST), e.g. after the user asks to refresh. */
+export function refresh(scope) {
+  if (entries.has(scope)) return fetchScope(scope);
+  return Promise.resolve(false);
+}
+
+function poll() {
+  for (const [scope, entry] of entries) {
+    // Poll when the hub is not carrying the scope, or when nothing has arrived yet.
+    if (state !== 'connected' || !entry.subscribed || !entry.snapshot) fetchScope(scope);
+  }
+}
+
+function scheduleRestart() {
+  clearTimeout(restartTimer);
+  const delay = RESTART_DELAYS[Math.min(restartAttempt, RESTART_DELAYS.length - 1)];
+  restartAttempt++;
+  restartTimer = setTimeout(start, delay);
+}
+
+async function start() {
+  clearTimeout(restartTimer);
+  if (!connection) return;
+  if (restartAttempt === 0) setState('reconnecting', 'connecting');
+  try {
+    await connection.start();
+    restartAttempt = 0;
+    setState('connected', 'connected');
+    resubscribeAll();
+  } catch {
+    for (const e of entries.values()) e.subscribed = false;
+    setState('disconnected', 'polling');
+    poll();
+    scheduleRestart();
+  }
+}
+
+/** Build the hub connection and start it; polling runs from the start regardless. */
+export function startLive() {
+  if (!pollTimer) pollTimer = setInterval(poll, POLL_MS);
+  const signalR = window.signalR;
+  if (!signalR) {
+    setState('disconnected', 'polling');
+    return;
+  }
+  connection = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/board')
+    .withAutomaticReconnect()
+    .configureLogging(signalR.LogLevel.None)
+    .build();
+
+  connection.on('board', (scope, snapshot) => { apply(scope, snapshot); });
+
+  connection.onreconnecting(() => {
+    for (const e of entries.values()) e.subscribed = false;
+    setState('reconnecting', 'reconnecting');
+  });
+  connection.onreconnected(() => {
+    setState('connected', 'connected');
+    resubscribeAll();
+  });
+  connection.onclose(() => {
+    for (const e of entries.values()) e.subscribed = false;
+    setState('disconnected', 'polling');
+    poll();
+    scheduleRestart();
+  });
+
+  start();
+}

@@ -1,0 +1,1 @@
+export function mountCounty(main) { main.textContent = 'county'; return { destroy() {} }; }

@@ -1,0 +1,1 @@
+export function mountEnterprise(main) { main.textContent = 'enterprise'; return { destroy() {} }; }
