@@ -12,7 +12,7 @@ const COLORS = {
 };
 
 let defaultsSet = false;
-function setDefaults() {
+export function setDefaults() {
   if (defaultsSet || !window.Chart) return;
   defaultsSet = true;
   const C = window.Chart;

@@ -75,7 +75,7 @@ export function month(ym) {
   const [y, m] = String(ym).split('-').map(Number);
   if (!y || !m) return String(ym);
   if (getLang() === 'en') {
-    return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
   }
   return `${y}年${m}月`;
 }
@@ -83,6 +83,6 @@ export function month(ym) {
 /** Short month label for chart axes: "8月" / "Aug". */
 export function shortMonth(ym) {
   const [y, m] = String(ym).split('-').map(Number);
-  if (getLang() === 'en') return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
+  if (getLang() === 'en') return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
   return `${m}月`;
 }
