@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
@@ -14,6 +15,12 @@ public static class SiloSetup
         var settings = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort,
             new IPEndPoint(IPAddress.Loopback, settings.PrimarySiloPort), settings.ServiceId, settings.ClusterId);
+        return silo.AddProgrammeGrains(configuration);
+    }
+
+    /// <summary>Storage, services and the dataset loader, without clustering (test clusters bring their own).</summary>
+    public static ISiloBuilder AddProgrammeGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
         silo.AddMemoryGrainStorage(StorageNames.Programme);
         silo.Services.AddProgrammeServices(configuration);
         silo.Services.AddSingleton<DatasetLoader>();
@@ -25,7 +32,7 @@ public static class SiloSetup
     public static IServiceCollection AddProgrammeServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ProgrammeOptions>(configuration.GetSection(ProgrammeOptions.Section));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

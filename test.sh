@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test of the product, installing and starting what the tests need first.
+# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter Foundation]
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log() { printf '\n== %s\n' "$*"; }
+
+# --- what the tests need -----------------------------------------------------------------------
+source scripts/test-deps.sh
+ensure_test_deps
+
+# --- build and test ----------------------------------------------------------------------------
+log "Building"
+dotnet build Actors.sln -c Release -warnaserror -nologo -v q
+
+log "Testing"
+mkdir -p artifacts
+set +e
+dotnet test Actors.sln -c Release --no-build --nologo --logger "console;verbosity=normal" \
+  --results-directory artifacts/test-results "$@" 2>&1 | tee artifacts/test-output.log
+status=${PIPESTATUS[0]}
+set -e
+stop_test_deps
+
+count() { { grep -E "^ +$1: +[0-9]+$" artifacts/test-output.log || true; } | awk '{s+=$2} END {print s+0}'; }
+passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
+echo
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"

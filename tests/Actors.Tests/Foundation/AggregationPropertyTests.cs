@@ -1,0 +1,113 @@
+using CsCheck;
+using Programme.Commands;
+using Programme.Domain;
+using Programme.Grains;
+using Programme.Tests.Fixtures;
+
+namespace Programme.Tests.Foundation;
+
+/// <summary>
+/// Random sequences of changes across enterprises and counties — registrations, moves, projects, progress (with
+/// repeats), status changes, milestones, invalid commands — after which every county's totals and the city's equal a
+/// recomputation from the enterprises' own states.
+/// </summary>
+public sealed class AggregationPropertyTests : IAsyncLifetime
+{
+    private readonly ClusterFixture _fixture = new();
+    private static readonly ChangeContext Agent = new("property", "test");
+
+    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public Task DisposeAsync() => _fixture.DisposeAsync();
+
+    private sealed record Step(int Firm, int Kind, int County, int Month, decimal Amount, bool Above, int Status);
+
+    private static readonly Gen<Step> StepGen =
+        Gen.Select(Gen.Int[0, 11], Gen.Int[0, 10], Gen.Int[0, 7], Gen.Int[1, 12], Gen.Int[-5, 4_000].Select(i => i * 1_000m), Gen.Bool, Gen.Int[0, 3])
+            .Select(t => new Step(t.Item1, t.Item2, t.Item3, t.Item4, t.Item5, t.Item6, t.Item7));
+
+    [Fact]
+    public async Task Totals_equal_a_recomputation_after_any_sequence_of_changes()
+    {
+        var runs = 0;
+        var seen = new HashSet<string>();
+        var statuses = new[] { "planned", "underway", "completed", "cancelled" };
+        var opStatuses = new[] { "active", "halted", "semi-halted", "revived" };
+        await StepGen.Array[20, 60].SampleAsync(async steps =>
+        {
+            var prefix = $"r{runs++}-";
+            foreach (var s in steps)
+            {
+                var id = prefix + s.Firm;
+                seen.Add(id);
+                var grain = _fixture.Client.GetGrain<IEnterpriseGrain>(id);
+                var county = CountyCatalogue.All[s.County].Id;
+                var month = $"2022-{Math.Min(s.Month, 8):00}";
+                var project = $"p{1 + s.Month % 3}";
+                _ = s.Kind switch
+                {
+                    0 or 1 => await grain.Upsert(new UpsertEnterprise($"企业{id}", county, "coal", s.Above, opStatuses[s.Status]), Agent),
+                    2 => await grain.AddProject(new AddProject("项目", "green", 5_000_000m, 1_000_000m, $"2021-{s.Month:00}", "2023-06", statuses[s.Status]), Agent),
+                    3 or 4 => await grain.ReportProgress(new ReportProgress(project, month, s.Amount), Agent),
+                    5 => await grain.SetProjectStatus(new SetProjectStatus(project, statuses[s.Status]), Agent),
+                    6 => await grain.SetMilestone(new SetMilestone(s.Above ? Milestone.Cloud : Milestone.Digital, month), Agent),
+                    7 => await grain.AddCertification(new AddCertification("smart-workshop", s.Above ? "city" : "provincial", month), Agent),
+                    8 => await grain.ReportProgress(new ReportProgress(project, month, s.Amount), Agent), // a repeat
+                    _ => await Pause(), // let the pre-aggregators flush, so reports interleave across flushes too
+                };
+            }
+            await AssertTotalsMatch(seen);
+            // Once counties hold each firm's newest version, copies at that version or older must change nothing.
+            await ReplayStaleReports(seen);
+            await AssertTotalsMatch(seen);
+        }, iter: 10, threads: 1);
+    }
+
+    private static async Task<CommandResult> Pause()
+    {
+        await Task.Delay(120);
+        return new CommandResult();
+    }
+
+    /// <summary>Out-of-order delivery: older and same-version copies of every firm's report, with other figures, must be ignored.</summary>
+    private async Task ReplayStaleReports(IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            var report = await _fixture.Client.GetGrain<IEnterpriseGrain>(id).GetReport();
+            if (report is null) continue;
+            var bogus = report.Contribution with { Completed = report.Contribution.Completed + 777m, Covered = 1 - report.Contribution.Covered };
+            await _fixture.Client.GetGrain<ICountyGrain>(report.CountyId).Apply(
+                [report with { Version = report.Version - 1, Contribution = bogus }, report with { Contribution = bogus }]);
+        }
+    }
+
+    private async Task AssertTotalsMatch(IReadOnlyCollection<string> ids)
+    {
+        var grains = _fixture.Client;
+        string lastMismatch = "";
+        await Eventually.Holds(async () =>
+        {
+            var expectedCounties = new List<Aggregation.Contribution>();
+            foreach (var c in CountyCatalogue.All)
+            {
+                var expected = await Recompute.County(grains, c.Id, ids);
+                expectedCounties.Add(expected);
+                var actual = (await grains.GetGrain<ICountyGrain>(c.Id).GetTotals()).Totals;
+                if (Recompute.Figures(expected) != Recompute.Figures(actual))
+                {
+                    lastMismatch = $"county {c.Id}: expected {Recompute.Figures(expected)} got {Recompute.Figures(actual)}";
+                    return false;
+                }
+            }
+            var city = await grains.GetGrain<ICityGrain>(GrainKeys.City).GetBoard();
+            var cityExpected = Aggregation.ContributionSum.Total(expectedCounties);
+            var ok = city.Enterprises.Total == cityExpected.Enterprises && city.Enterprises.Covered == cityExpected.Covered
+                && city.Investment.Completed == cityExpected.Completed && city.Investment.CompletedThisYear == cityExpected.CompletedThisYear
+                && city.Projects.Count == cityExpected.Projects && city.Projects.ThisYear == cityExpected.ProjectsThisYear
+                && city.BelowScale.Projects == cityExpected.BelowScaleProjects && city.Certifications.Total == cityExpected.Certifications
+                && city.Cloud.Total == cityExpected.CloudTotal && city.Operating.Halted == cityExpected.Halted;
+            if (!ok) lastMismatch = "city board differs from the sum of recomputed counties";
+            return ok;
+        }, TimeSpan.FromSeconds(10), () => "totals equal recomputation: " + lastMismatch);
+    }
+}
