@@ -88,8 +88,8 @@ export function trendChart(canvas) {
     const maxMonth = Math.max(0, ...trend.map((p) => Number(p.completed) || 0)) / scale.div;
     chart.options.scales.yMonth.suggestedMax = maxMonth * 2.2;
     chart.options.scales.yCum.suggestedMax = (maxCum / scale.div) * 1.05;
-    chart.options.scales.yCum.title.text = t('trend.cumulative') + paren(scale.label);
-    chart.options.scales.yMonth.title.text = t('trend.monthly') + paren(scale.label);
+    chart.options.scales.yCum.title.text = t('trend.axisCumulative') + paren(scale.label);
+    chart.options.scales.yMonth.title.text = t('trend.axisMonthly') + paren(scale.label);
     chart.update();
   }
 

@@ -91,6 +91,8 @@ export const dict = {
   'trend.title': { zh: '月度完成投资走势', en: 'Investment completed by month' },
   'trend.monthly': { zh: '当月完成', en: 'Completed in the month' },
   'trend.cumulative': { zh: '累计完成', en: 'Cumulative' },
+  'trend.axisMonthly': { zh: '当月', en: 'Month' },
+  'trend.axisCumulative': { zh: '累计', en: 'Cumulative' },
   'trend.pace': { zh: '目标进度线', en: 'Target pace' },
   'trend.caption': { zh: '柱：当月完成投资；实线：累计完成；虚线：按月均分的年度目标进度', en: 'Bars: completed each month; line: cumulative; dashed: annual target spread evenly over the months' },
 

@@ -76,9 +76,10 @@ export function moneyBig(attrs) {
 export function setMoneyBig(el, yuan) {
   if (!el) return;
   const p = moneyParts(yuan);
-  setText(el.querySelector('.pre'), p.pre);
+  // Real spaces (not margins), so the element's text reads "137.00 亿元" / "CNY 13.70 bn".
+  setText(el.querySelector('.pre'), p.pre ? p.pre + ' ' : '');
   setText(el.querySelector('.num'), p.num);
-  setText(el.querySelector('.unit:not(.pre)'), p.unit);
+  setText(el.querySelector('.unit:not(.pre)'), ' ' + p.unit);
   setAttr(el, 'data-value', String(yuan));
   setAttr(el, 'aria-label', money(yuan));
 }
