@@ -8,6 +8,9 @@
 import { getJson, scopeUrl } from './api.js';
 
 const POLL_MS = 5000;
+// A scope nobody watches any more is kept (and its subscription held) this long, so moving between
+// views that share a scope (county board → enterprise page) does not unsubscribe and resubscribe.
+const LINGER_MS = 3000;
 const RESTART_DELAYS = [5000, 10000, 20000, 30000];
 
 const entries = new Map();        // scope → {version, snapshot, listeners:Set, subscribed}
@@ -89,9 +92,10 @@ function resubscribeAll() {
  */
 export function watch(scope, fn) {
   let entry = entries.get(scope);
+  if (entry?.dropTimer) { clearTimeout(entry.dropTimer); entry.dropTimer = null; }
   const isNew = !entry;
   if (isNew) {
-    entry = { version: -Infinity, snapshot: null, listeners: new Set(), subscribed: false };
+    entry = { version: -Infinity, snapshot: null, listeners: new Set(), subscribed: false, dropTimer: null };
     entries.set(scope, entry);
     const seen = lastSeen.get(scope);
     if (seen) { entry.version = Number(seen.version); entry.snapshot = seen; }
@@ -108,9 +112,12 @@ export function watch(scope, fn) {
     const e = entries.get(scope);
     if (!e) return;
     e.listeners.delete(fn);
-    if (e.listeners.size === 0) {
-      entries.delete(scope);
-      unsubscribe(scope);
+    if (e.listeners.size === 0 && !e.dropTimer) {
+      e.dropTimer = setTimeout(() => {
+        if (entries.get(scope) !== e || e.listeners.size > 0) return;
+        entries.delete(scope);
+        unsubscribe(scope);
+      }, LINGER_MS);
     }
   };
 }
