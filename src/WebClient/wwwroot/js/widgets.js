@@ -109,7 +109,9 @@ export function boardKpis(prefix) {
         ref('aboveScale', h('span', { 'data-testid': `${prefix}-above-scale` })),
         h('span', { class: 'unit' }, ' ' + t('unit.firms')))),
     ref('covBar', progressBar('covBar', { marks: [{ name: 'target', class: 'mark-target' }] })),
-    ref('covToGo', h('p', { class: 'callout' })),
+    h('p', { class: 'callout' },
+      ref('covToGo', h('span', null, ...tNodes('kpi.coverage.toGo', { n: ref('covToGoN', h('b', { class: 'hl', 'data-testid': `${prefix}-uncovered` })) }))),
+      ref('covDone', h('b', { class: 'ok', hidden: true }, t('kpi.coverage.done')))),
     ref('covTarget', h('p', { class: 'muted small' })),
     ref('covSpread', h('div', { class: 'spread', hidden: true },
       h('div', { class: 'muted small' }, t('kpi.coverage.spread')),
@@ -128,7 +130,7 @@ export function boardKpis(prefix) {
       h('ul', { class: 'kind-list' },
         ['intelligent', 'green', 'technical'].map((k) => h('li', { class: 'kind kind-' + k },
           h('span', { class: 'kind-name' }, t('kind.' + k)), ref('kind_' + k, h('span', { class: 'kind-n' })))),
-        h('li', { class: 'kind kind-done' }, h('span', { class: 'kind-name' }, t('kpi.projects.completed')),
+        h('li', { class: 'kind kind-done', title: t('kpi.projects.completedLong') }, h('span', { class: 'kind-name' }, t('kpi.projects.completed')),
           ref('projCompleted', h('span', { class: 'kind-n' }))))));
   r.projStatus = ragDot('unknown');
   projects.querySelector('.card-head-extra').append(r.projStatus);
@@ -161,17 +163,20 @@ export function boardKpis(prefix) {
   const fund = card('kpi kpi-fund', 'fund.title',
     h('dl', { class: 'stat-grid fund-grid' },
       h('div', null, h('dt', null, t('fund.awarded')), h('dd', null, ref('fundAwarded', moneyBig({ class: 'money mid' })))),
-      h('div', null, h('dt', null, t('fund.disbursed')), h('dd', null, ref('fundDisbursed', moneyBig({ class: 'money mid' })))),
-      h('div', null, h('dt', null, t('fund.projects')), h('dd', null, ref('fundProjects', h('span', { class: 'mid' })), h('span', { class: 'unit' }, ' ' + t('unit.projects'))))),
+      h('div', null, h('dt', null, t('fund.disbursed')), h('dd', null, ref('fundDisbursed', moneyBig({ class: 'money mid' }))))),
     ref('fundBar', progressBar('fundBar')),
-    ref('fundRate', h('p', { class: 'muted small' })));
+    h('p', { class: 'fund-line' },
+      h('span', null, ...tNodes('fund.projectsLine', { n: ref('fundProjects', h('b', { class: 'hl' })) })),
+      h('span', { class: 'muted' }, ' · '),
+      ref('fundRate', h('span'))));
 
   const opsItem = (key, name, cls) => h('div', { class: 'ops ' + cls }, h('dt', null, t(key)), h('dd', null, ref(name, h('span', { class: 'mid' }))));
   const ops = card('kpi kpi-ops', 'ops.title',
     h('dl', { class: 'stat-grid ops-grid' },
       opsItem('ops.halted', 'opsHalted', 'ops-red'),
       opsItem('ops.semiHalted', 'opsSemi', 'ops-amber'),
-      opsItem('ops.revived', 'opsRevived', 'ops-green'),
+      opsItem('ops.revived', 'opsRevived', 'ops-green')),
+    h('dl', { class: 'stat-grid below-grid' },
       opsItem('ops.belowScale', 'belowEnt', ''),
       opsItem('ops.belowScaleProjects', 'belowProj', '')));
 
@@ -186,9 +191,9 @@ export function boardKpis(prefix) {
     setText(r.aboveScale, String(e.aboveScale ?? '—'));
     setBar(r.covBar, e.coverage, st.coverage);
     setMark(r.covBar, 'target', tg.coverage ?? 1);
-    r.covToGo.replaceChildren(...(e.uncovered > 0
-      ? tNodes('kpi.coverage.toGo', { n: h('b', { class: 'hl' }, count(e.uncovered)) })
-      : [h('b', { class: 'ok' }, t('kpi.coverage.done'))]));
+    setText(r.covToGoN, count(e.uncovered));
+    r.covToGo.hidden = !(e.uncovered > 0);
+    r.covDone.hidden = e.uncovered > 0;
     setText(r.covTarget, t('kpi.coverage.target', { by: month(tg.fullCoverageBy) }));
     updateRag(r.covStatus, st.coverage, t('statusLong.coverage'));
 
