@@ -7,7 +7,7 @@ namespace Programme.Boards;
 /// with extensions for the other annual targets, the grant fund, the monthly trend and the county league.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record Board
+public sealed record Board : Push.IVersionedSnapshot
 {
     [Id(0)] public required string Scope { get; init; }
     [Id(1)] public long Version { get; init; }

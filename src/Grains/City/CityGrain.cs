@@ -3,6 +3,7 @@ using Programme.Aggregation;
 using Programme.Boards;
 using Programme.Domain;
 using Programme.Grains.Boards;
+using Programme.Push;
 
 namespace Programme.Grains.City;
 
@@ -17,8 +18,11 @@ public sealed class CityGrain(
 {
     private readonly Dictionary<string, CountyTotals> _counties = new(StringComparer.Ordinal);
     private readonly ProgrammeCalendar _calendar = options.Value.Calendar;
+    private readonly TimeSpan _interval = options.Value.FlushInterval;
     private long _version;
     private Board? _board;
+    private bool _dirty;
+    private IGrainTimer? _timer;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -38,8 +42,29 @@ public sealed class CityGrain(
         if (!CountyCatalogue.Exists(totals.CountyId)) return;
         if (_counties.TryGetValue(totals.CountyId, out var held) && held.Version >= totals.Version) return;
         _counties[totals.CountyId] = totals;
+        Changed();
+    }
+
+    private void Changed()
+    {
         _version++;
         _board = null;
+        _dirty = true;
+        _timer ??= this.RegisterGrainTimer(PushBoard, new GrainTimerCreationOptions(_interval, _interval) { Interleave = false });
+    }
+
+    /// <summary>While the board changes, push it a few times a second (newest only); idle, the timer stops.</summary>
+    private async Task PushBoard(CancellationToken cancellationToken)
+    {
+        if (!_dirty)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            return;
+        }
+        _dirty = false;
+        var board = await GetBoard();
+        await GrainFactory.GetGrain<IBoardNotifierGrain>(0).Publish(new BoardUpdate(board.Scope, board.Version, board, DateTimeOffset.UtcNow));
     }
 
     public async Task SetTargets(ProgrammeTargets targets)
@@ -47,8 +72,7 @@ public sealed class CityGrain(
         if (state.State.Targets == targets) return;
         state.State.Targets = targets;
         await state.WriteStateAsync();
-        _version++;
-        _board = null;
+        Changed();
     }
 
     public Task<Board> GetBoard() =>

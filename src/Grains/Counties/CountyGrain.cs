@@ -3,6 +3,7 @@ using Programme.Aggregation;
 using Programme.Boards;
 using Programme.Domain;
 using Programme.Grains.Boards;
+using Programme.Push;
 
 namespace Programme.Grains.Counties;
 
@@ -129,6 +130,8 @@ public sealed class CountyGrain(
         if (_totalsDirty)
         {
             _totalsDirty = false;
+            var board = await GetBoard();
+            await GrainFactory.GetGrain<IBoardNotifierGrain>(0).Publish(new BoardUpdate(board.Scope, board.Version, board, DateTimeOffset.UtcNow));
             await GrainFactory.GetGrain<ICityGrain>(GrainKeys.City)
                 .ReportCounty(new CountyTotals(CountyId, _version, _sum.ToContribution(), state.State.Targets));
         }

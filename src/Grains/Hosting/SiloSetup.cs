@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 
 namespace Programme.Grains.Hosting;
@@ -22,6 +23,7 @@ public static class SiloSetup
     public static ISiloBuilder AddProgrammeGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.AddMemoryGrainStorage(StorageNames.Programme);
+        silo.AddDashboard();
         silo.Services.AddProgrammeServices(configuration);
         silo.Services.AddSingleton<DatasetLoader>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DatasetLoader>());

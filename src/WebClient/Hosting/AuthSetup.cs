@@ -24,7 +24,8 @@ public static class AuthSetup
                 };
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.WritePolicy, p => p.RequireRole(Roles.City, Roles.County));
+            .AddPolicy(Roles.WritePolicy, p => p.RequireRole(Roles.City, Roles.County))
+            .AddPolicy(Roles.CityPolicy, p => p.RequireRole(Roles.City));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Orleans.Dashboard;
 using Programme.Grains.Hosting;
 
 namespace Programme.Web.Hosting;
@@ -13,7 +14,8 @@ public static class OrleansHosting
         {
             builder.UseOrleansClient(client =>
                 client.UseStaticClustering(settings.GatewayPorts.Select(p => new IPEndPoint(IPAddress.Loopback, p)).ToArray())
-                      .Configure<Orleans.Configuration.ClusterOptions>(o => { o.ClusterId = settings.ClusterId; o.ServiceId = settings.ServiceId; }));
+                      .Configure<Orleans.Configuration.ClusterOptions>(o => { o.ClusterId = settings.ClusterId; o.ServiceId = settings.ServiceId; })
+                      .AddDashboard());
         }
         else
         {

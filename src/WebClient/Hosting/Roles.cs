@@ -11,6 +11,7 @@ public static class Roles
     public const string NameClaim = "name";
 
     public const string WritePolicy = "write";
+    public const string CityPolicy = "city";
 
     public static readonly string[] All = [City, County, Viewer];
 }

@@ -1,6 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Orleans.Dashboard;
+using OpenTelemetry.Metrics;
+using Programme.Web.Push;
+using Scalar.AspNetCore;
 
 namespace Programme.Web.Hosting;
 
@@ -19,6 +23,16 @@ public static class WebSetup
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddProgrammeAuth(builder.Configuration);
+        builder.Services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
+        builder.Services.AddSingleton<BoardMetrics>();
+        builder.Services.AddSingleton<BoardPushService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BoardPushService>());
+        builder.Services.AddOpenApi();
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m
+            .AddMeter(BoardMetrics.MeterName, "Microsoft.Orleans")
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
         return builder;
     }
 
@@ -30,6 +44,12 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapHub<BoardHub>(BoardHub.Path);
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/docs");
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        var dashboard = app.MapOrleansDashboard("/dashboard");
+        if (!app.Environment.IsDevelopment()) dashboard.RequireAuthorization(Roles.CityPolicy);
         return app;
     }
 }

@@ -1,0 +1,60 @@
+using Programme.Push;
+
+namespace Programme.Grains.Push;
+
+/// <summary>
+/// One board observer per web front end, and the union of the scopes their browsers watch. Not persisted: front ends
+/// re-register every 30 s (and at once when their watched scopes change). An entry not refreshed for 90 s, or whose
+/// co-hosting silo has left the cluster, is pruned.
+/// </summary>
+public sealed class BoardRegistryGrain(IClusterMembershipService membership) : Grain, IBoardRegistryGrain
+{
+    private static readonly TimeSpan Expiry = TimeSpan.FromSeconds(90);
+    private readonly Dictionary<string, (FrontEndRegistration Registration, DateTime Seen)> _frontEnds = new(StringComparer.Ordinal);
+    private PushRoutes? _routes;
+    private long _version;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(Prune, new GrainTimerCreationOptions(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)));
+        return Task.CompletedTask;
+    }
+
+    public Task Register(FrontEndRegistration registration)
+    {
+        _frontEnds[registration.FrontEndId] = (registration, DateTime.UtcNow);
+        Changed();
+        return Task.CompletedTask;
+    }
+
+    public Task Unregister(string frontEndId)
+    {
+        if (_frontEnds.Remove(frontEndId)) Changed();
+        return Task.CompletedTask;
+    }
+
+    public Task<PushRoutes> GetRoutes() =>
+        Task.FromResult(_routes ??= new PushRoutes(
+            _frontEnds.Values.Select(f => f.Registration.Observer).ToArray(),
+            _frontEnds.Values.SelectMany(f => f.Registration.WatchedScopes).ToHashSet(StringComparer.Ordinal),
+            _version));
+
+    private Task Prune(CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        var active = membership.CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToHashSet();
+        var gone = _frontEnds
+            .Where(f => now - f.Value.Seen > Expiry || (f.Value.Registration.HostSilo is { } silo && !active.Contains(silo)))
+            .Select(f => f.Key).ToList();
+        foreach (var id in gone) _frontEnds.Remove(id);
+        if (gone.Count > 0) Changed();
+        return Task.CompletedTask;
+    }
+
+    private void Changed()
+    {
+        _version++;
+        _routes = null;
+    }
+}

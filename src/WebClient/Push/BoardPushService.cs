@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Orleans.Runtime;
+using Programme.Push;
+
+namespace Programme.Web.Push;
+
+/// <summary>
+/// This front end's board observer: registered with the cluster's registry (again every 30 s, and at once when the
+/// scopes its browsers watch change), it sends each update to the scope's SignalR group, dropping any version not newer
+/// than the last one sent, so browsers see each scope in version order.
+/// </summary>
+public sealed class BoardPushService(
+    IGrainFactory grains,
+    IHubContext<BoardHub> hub,
+    BoardMetrics metrics,
+    IServiceProvider services,
+    ILogger<BoardPushService> logger) : BackgroundService, IBoardObserver
+{
+    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
+    private readonly string _frontEndId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+    private readonly ConcurrentDictionary<string, HashSet<string>> _byConnection = new();
+    private readonly ConcurrentDictionary<string, int> _watchers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _lastSent = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _registering = new(1, 1);
+    private IBoardObserver? _reference;
+
+    public async Task OnBoards(IReadOnlyList<BoardUpdate> updates)
+    {
+        foreach (var u in updates)
+        {
+            var sent = _lastSent.GetOrAdd(u.Scope, long.MinValue);
+            if (u.Version <= sent || !_lastSent.TryUpdate(u.Scope, u.Version, sent)) continue;
+            if (!_watchers.ContainsKey(u.Scope)) continue;
+            await hub.Clients.Group(u.Scope).SendAsync(BoardHub.BoardMethod, u.Scope, u.Snapshot);
+            metrics.Pushed(u);
+        }
+    }
+
+    /// <summary>
+    /// A subscriber was just handed <paramref name="snapshot"/>. Nothing older may reach the scope's group after it; if it
+    /// is newer than what the group has seen, the group's other members get it too, so nobody misses a change.
+    /// </summary>
+    public async Task Delivered(string scope, object snapshot, string connectionId)
+    {
+        if (snapshot is not IVersionedSnapshot versioned) return;
+        while (true)
+        {
+            var sent = _lastSent.GetOrAdd(scope, long.MinValue);
+            if (versioned.Version <= sent) return;
+            if (_lastSent.TryUpdate(scope, versioned.Version, sent)) break;
+        }
+        await hub.Clients.GroupExcept(scope, connectionId).SendAsync(BoardHub.BoardMethod, scope, snapshot);
+    }
+
+    public async Task Watch(string connectionId, string scope)
+    {
+        var scopes = _byConnection.GetOrAdd(connectionId, _ => []);
+        bool added;
+        lock (scopes) added = scopes.Add(scope);
+        if (added && _watchers.AddOrUpdate(scope, 1, (_, n) => n + 1) == 1) await Register();
+    }
+
+    public async Task Unwatch(string connectionId, string scope)
+    {
+        if (!_byConnection.TryGetValue(connectionId, out var scopes)) return;
+        bool removed;
+        lock (scopes) removed = scopes.Remove(scope);
+        if (removed && Release(scope)) await Register();
+    }
+
+    public async Task Disconnected(string connectionId)
+    {
+        if (!_byConnection.TryRemove(connectionId, out var scopes)) return;
+        string[] all;
+        lock (scopes) all = [.. scopes];
+        var changed = false;
+        foreach (var scope in all) changed |= Release(scope);
+        if (changed) await Register();
+    }
+
+    private bool Release(string scope)
+    {
+        var left = _watchers.AddOrUpdate(scope, 0, (_, n) => n - 1);
+        if (left > 0) return false;
+        _watchers.TryRemove(new KeyValuePair<string, int>(scope, left));
+        _lastSent.TryRemove(scope, out _);
+        return true;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _reference = grains.CreateObjectReference<IBoardObserver>(this);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Register();
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Could not register the board observer; retrying");
+            }
+            try { await Task.Delay(Refresh, stoppingToken); } catch (OperationCanceledException) { }
+        }
+    }
+
+    private async Task Register()
+    {
+        if (_reference is null) return;
+        await _registering.WaitAsync();
+        try
+        {
+            var host = services.GetService<ILocalSiloDetails>()?.SiloAddress;
+            await grains.GetGrain<IBoardRegistryGrain>(0).Register(
+                new FrontEndRegistration(_frontEndId, _reference, [.. _watchers.Keys], host));
+        }
+        finally
+        {
+            _registering.Release();
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try { await grains.GetGrain<IBoardRegistryGrain>(0).Unregister(_frontEndId); } catch { /* the cluster may be gone first */ }
+        if (_reference is not null) grains.DeleteObjectReference<IBoardObserver>(_reference);
+        await base.StopAsync(cancellationToken);
+    }
+}
