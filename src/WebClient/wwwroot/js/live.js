@@ -4,10 +4,17 @@
 // Snapshots carry a rising `version`; anything not newer than the one delivered is ignored.
 // While the hub is connected the server pushes board(scope, snapshot); after an automatic
 // reconnect every current scope is subscribed again. While it is not connected each scope's
-// REST route is polled every 5 s, so the screen never goes stale.
+// REST route is polled every 5 s, so the screen never goes stale; while it is connected each scope is
+// still read over REST once a minute, as a safety net for a missed push.
+//
+// Versions only ever rise on one server, so a push that is not newer is always ignored. A *fresh read*
+// (Subscribe's result, a REST GET) that comes back lower than the version shown before the read began
+// can only mean the server's counter started again (a restart, a board grain reactivated): the read is
+// then taken as the new baseline instead of leaving the screen frozen on the old numbers.
 import { getJson, scopeUrl } from './api.js';
 
 const POLL_MS = 5000;
+const AUDIT_MS = 60000;
 // A scope nobody watches any more is kept (and its subscription held) this long, so moving between
 // views that share a scope (county board → enterprise page) does not unsubscribe and resubscribe.
 const LINGER_MS = 3000;
@@ -53,10 +60,25 @@ function apply(scope, snapshot) {
   return true;
 }
 
+/** Apply a fresh read; if it is older than what was shown before the read began, the server restarted its count. */
+function applyRead(scope, snapshot, before) {
+  const entry = entries.get(scope);
+  if (!entry || !snapshot) return false;
+  const version = Number(snapshot.version);
+  if (Number.isFinite(before) && Number.isFinite(version) && version < before && entry.version === before) {
+    entry.version = -Infinity;
+  }
+  return apply(scope, snapshot);
+}
+
 async function fetchScope(scope) {
+  const entry = entries.get(scope);
+  if (!entry) return false;
+  const before = entry.version;
+  entry.lastRead = Date.now();
   try {
     const snap = await getJson(scopeUrl(scope));
-    apply(scope, snap);
+    applyRead(scope, snap, before);
     lastPollAt = new Date();
     return true;
   } catch {
@@ -67,10 +89,12 @@ async function fetchScope(scope) {
 async function subscribe(scope) {
   const entry = entries.get(scope);
   if (!entry || !connection || state !== 'connected') return;
+  const before = entry.version;
   try {
     const snap = await connection.invoke('Subscribe', scope);
     entry.subscribed = true;
-    apply(scope, snap);
+    entry.lastRead = Date.now();
+    applyRead(scope, snap, before);
   } catch {
     entry.subscribed = false;
     await fetchScope(scope);
@@ -95,7 +119,7 @@ export function watch(scope, fn) {
   if (entry?.dropTimer) { clearTimeout(entry.dropTimer); entry.dropTimer = null; }
   const isNew = !entry;
   if (isNew) {
-    entry = { version: -Infinity, snapshot: null, listeners: new Set(), subscribed: false, dropTimer: null };
+    entry = { version: -Infinity, snapshot: null, listeners: new Set(), subscribed: false, dropTimer: null, lastRead: 0 };
     entries.set(scope, entry);
     const seen = lastSeen.get(scope);
     if (seen) { entry.version = Number(seen.version); entry.snapshot = seen; }
@@ -129,9 +153,11 @@ export function refresh(scope) {
 }
 
 function poll() {
+  const now = Date.now();
   for (const [scope, entry] of entries) {
-    // Poll when the hub is not carrying the scope, or when nothing has arrived yet.
-    if (state !== 'connected' || !entry.subscribed || !entry.snapshot) fetchScope(scope);
+    // Poll when the hub is not carrying the scope, or when nothing has arrived yet;
+    // otherwise read it once a minute as a safety net.
+    if (state !== 'connected' || !entry.subscribed || !entry.snapshot || now - entry.lastRead >= AUDIT_MS) fetchScope(scope);
   }
 }
 
