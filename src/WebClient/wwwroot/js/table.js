@@ -1,5 +1,5 @@
 // The county's enterprise table: server-side paging, sortable columns, filters.
-import { h, setText, setAttr, clear } from './dom.js';
+import { h, setText, clear } from './dom.js';
 import { t, getLang } from './i18n.js';
 import { money, count } from './format.js';
 import { getJson, routes, sectors } from './api.js';

@@ -236,10 +236,12 @@ export function boardKpis(prefix) {
     const digital = s.digital || {};
     const certs = s.certifications || {};
     const goal = (name, n, target, status, labelKey, sub) => {
+      // A row whose own target is met reads green even when its group's status (e.g. certifications) does not.
+      const rowStatus = target > 0 && n >= target ? 'green' : status;
       setText(r[name + 'N'], count(n));
       setText(r[name + 'T'], count(target));
-      setBar(r[name + 'Bar'], ratio(n, target), status);
-      updateRag(r[name + 'Rag'], status, t(labelKey));
+      setBar(r[name + 'Bar'], ratio(n, target), rowStatus);
+      updateRag(r[name + 'Rag'], rowStatus, t(labelKey));
       setText(r[name + 'Sub'], sub);
     };
     goal('cloud', cloud.thisYear, cloud.target ?? tg.cloudIndustrial, st.cloud, 'goal.cloud', t('goal.total', { n: count(cloud.total) }));

@@ -1,6 +1,6 @@
 // Enterprise page (#/enterprise/{id}): profile, projects with monthly investment, certifications, grants, history.
 // Refreshed whenever its county's board changes (and polled while the hub is down).
-import { h, setText, setAttr, flash, clear } from '../dom.js';
+import { h, setText, setAttr, flash } from '../dom.js';
 import { t, countyName, getLang, paren } from '../i18n.js';
 import { money, count, pct, ratio, month, dateTime, moneyScale, shortMonth } from '../format.js';
 import { getJson, routes, loadCounties, loadSectors, counties, ApiError } from '../api.js';
@@ -95,6 +95,7 @@ export function mountEnterprise(main, id, ctx) {
   let year = null;
   let seq = 0;
   let unwatch = null;
+  let watchedCounty = null;
   let chart = null;
   const timers = [];
 
@@ -394,7 +395,10 @@ export function mountEnterprise(main, id, ctx) {
         data = e;
         render(e);
       }
-      if (!unwatch && e.countyId) {
+      if (e.countyId && e.countyId !== watchedCounty) {
+        // Follow the enterprise's county (it can move to another one).
+        unwatch?.();
+        watchedCounty = e.countyId;
         let first = true;
         unwatch = watch(`county:${e.countyId}`, (snap) => {
           year = snap.programmeYear || year;
