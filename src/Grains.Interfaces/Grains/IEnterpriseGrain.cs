@@ -22,6 +22,10 @@ public interface IEnterpriseGrain : IGrainWithStringKey
     /// <summary>Loads a whole enterprise from a dataset, only if this id holds nothing yet (idempotent).</summary>
     Task<bool> Seed(Enterprise enterprise);
 
+    /// <summary>The enterprise's change history, newest first.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<AuditEntry>> GetHistory();
+
     /// <summary>The report the county should hold for this firm now (used when a county rebuilds its totals).</summary>
     [AlwaysInterleave]
     Task<EnterpriseReport?> GetReport();

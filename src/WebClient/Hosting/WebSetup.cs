@@ -18,9 +18,13 @@ public static class WebSetup
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
     }
 
+    public const long MaxBodyBytes = 256 * 1024;
+
     public static WebApplicationBuilder AddProgrammeWeb(this WebApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        // JSON bodies are small; spreadsheet imports raise this for their own route.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
         builder.Services.AddProblemDetails();
         builder.Services.AddProgrammeAuth(builder.Configuration);
         builder.Services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
@@ -44,6 +48,8 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCsrfProtection();
+        app.UseRateLimiter();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs");
