@@ -238,10 +238,23 @@ export const dict = {
   'grant.reward': { zh: '奖励', en: 'Reward' },
   'e.history': { zh: '变更记录', en: 'Change history' },
   'e.h.at': { zh: '时间', en: 'When' },
+  'e.h.version': { zh: '版本', en: 'Version' },
   'e.h.actor': { zh: '操作人', en: 'Who' },
   'e.h.via': { zh: '渠道', en: 'Via' },
   'e.h.summary': { zh: '摘要', en: 'Summary' },
   'e.h.changes': { zh: '变更内容', en: 'Changes' },
+  'action.seed': { zh: '初始数据', en: 'Seed data' },
+  'action.upsert-enterprise': { zh: '更新企业信息', en: 'Enterprise updated' },
+  'action.add-project': { zh: '新增项目', en: 'Project added' },
+  'action.report-progress': { zh: '报告月度投资', en: 'Monthly investment reported' },
+  'action.set-project-status': { zh: '变更项目状态', en: 'Project status changed' },
+  'action.set-cloud': { zh: '登记上云', en: 'Cloud adoption recorded' },
+  'action.set-digital': { zh: '登记数字化转型', en: 'Digital transformation recorded' },
+  'action.add-certification': { zh: '新增认定', en: 'Certification added' },
+  'action.record-grant': { zh: '记录专项资金', en: 'Grant recorded' },
+  'via.api': { zh: '接口', en: 'API' },
+  'via.seed': { zh: '初始数据', en: 'Seed' },
+  'via.import': { zh: '批量导入', en: 'Import' },
   'e.live': { zh: '随县区看板实时刷新', en: "Refreshed live with the county's board" },
 };
 
@@ -284,6 +297,11 @@ export function t(key, params) {
   let text = entry ? (entry[lang] ?? entry.zh) : key;
   if (params) text = text.replace(/\{(\w+)\}/g, (m, k) => (params[k] !== undefined ? String(params[k]) : m));
   return text;
+}
+
+/** Translate a key if the dictionary has it, else return the fallback (e.g. a code the server added later). */
+export function tOr(key, fallback) {
+  return dict[key] ? t(key) : fallback;
 }
 
 /** A county's display name: `name`/`nameZh` in Chinese, `nameEn` in English. */

@@ -1,7 +1,7 @@
 // Enterprise page (#/enterprise/{id}): profile, projects with monthly investment, certifications, grants, history.
 // Refreshed whenever its county's board changes (and polled while the hub is down).
 import { h, setText, setAttr, flash } from '../dom.js';
-import { t, countyName, getLang, paren } from '../i18n.js';
+import { t, tOr, countyName, getLang, paren } from '../i18n.js';
 import { money, count, pct, ratio, month, dateTime, moneyScale, shortMonth } from '../format.js';
 import { getJson, routes, loadCounties, loadSectors, counties, ApiError } from '../api.js';
 import { watch, connectionState } from '../live.js';
@@ -69,7 +69,7 @@ function changesText(changes) {
         const f = c.field ?? c.path;
         const from = c.from ?? c.old ?? c.before;
         const to = c.to ?? c.new ?? c.after ?? c.value;
-        return from !== undefined ? `${f}: ${fmtVal(from)} → ${fmtVal(to)}` : `${f}: ${fmtVal(to)}`;
+        return from !== undefined ? `${f}: ${fmtVal(from, f)} → ${fmtVal(to, f)}` : `${f}: ${fmtVal(to, f)}`;
       }
       return typeof c === 'object' ? JSON.stringify(c) : String(c);
     }).join('；');
@@ -83,8 +83,20 @@ function changesText(changes) {
   return String(changes);
 }
 
-function fmtVal(v) {
+/** Changes as one line per field ("field: before → after"). */
+function changesList(changes) {
+  const text = changesText(changes);
+  if (!text) return '';
+  const lines = text.split('；');
+  return lines.length === 1 ? text : h('ul', { class: 'change-list' }, lines.map((l) => h('li', null, l)));
+}
+
+const MONEY_FIELD = /monthly|invest|amount|awarded|disbursed|requested/i;
+
+function fmtVal(v, field) {
   if (v === null || v === undefined) return '—';
+  // Money fields arrive as plain yuan: show them in 万/亿 like every other figure.
+  if (field && MONEY_FIELD.test(field) && v !== '' && Number.isFinite(Number(v))) return money(Number(v));
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
@@ -319,10 +331,14 @@ export function mountEnterprise(main, id, ctx) {
     r.historyCard.hidden = !history;
     if (history) {
       setTable(r.history, history, () => history.length === 0 ? h('p', { class: 'muted' }, t('none')) : h('table', { class: 'data-table history-table' },
-        h('thead', null, h('tr', null, ['e.h.at', 'e.h.actor', 'e.h.via', 'e.h.summary', 'e.h.changes'].map((k) => h('th', { scope: 'col' }, t(k))))),
-        h('tbody', null, [...history].sort((a, b) => String(b.at).localeCompare(String(a.at))).map((x) => h('tr', null,
-          h('td', { class: 'nowrap' }, dateTime(x.at)), h('td', null, x.actor ?? '—'), h('td', null, x.via ?? '—'),
-          h('td', null, x.summary ?? ''), h('td', { class: 'changes' }, changesText(x.changes)))))));
+        h('thead', null, h('tr', null, ['e.h.at', 'e.h.version', 'e.h.actor', 'e.h.via', 'e.h.summary', 'e.h.changes'].map((k) => h('th', { scope: 'col' }, t(k))))),
+        h('tbody', null, [...history].sort((a, b) => (Number(b.version) || 0) - (Number(a.version) || 0) || String(b.at).localeCompare(String(a.at))).map((x) => h('tr', null,
+          h('td', { class: 'nowrap' }, dateTime(x.at)),
+          h('td', { class: 'nowrap' }, x.version !== undefined ? 'v' + x.version : '—'),
+          h('td', null, x.actor ?? '—'),
+          h('td', null, x.via ? tOr('via.' + x.via, x.via) : '—', x.source ? h('span', { class: 'sub' }, x.source) : null),
+          h('td', null, x.summary ?? (x.action ? tOr('action.' + x.action, x.action) : '')),
+          h('td', { class: 'changes' }, changesList(x.changes)))))));
     }
 
     renderChart(projects);
