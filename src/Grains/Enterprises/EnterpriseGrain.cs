@@ -50,6 +50,13 @@ public sealed class EnterpriseGrain(
     public Task<CommandResult> RecordGrant(RecordGrant command, ChangeContext context) =>
         Existing(context, "record-grant", e => EnterpriseRules.RecordGrant(e, command));
 
+    public async Task<Programme.Imports.MonthlyReportResult> ApplyMonthlyReport(IReadOnlyList<ReportProgress> rows, ChangeContext context)
+    {
+        var result = await Existing(context, "import-monthly-report", e => EnterpriseRules.ReportMonths(e, rows, _calendar), publish: false);
+        var report = Current is null ? null : ContributionCalculator.Report(Current, _calendar);
+        return new Programme.Imports.MonthlyReportResult(result, report);
+    }
+
     public Task<IReadOnlyList<AuditEntry>> GetHistory()
     {
         var history = state.State.History;
@@ -81,13 +88,14 @@ public sealed class EnterpriseGrain(
         return true;
     }
 
-    private Task<CommandResult> Existing(ChangeContext context, string action, Func<Enterprise, EnterpriseRules.Outcome> rule, string? projectId = null)
+    private Task<CommandResult> Existing(ChangeContext context, string action, Func<Enterprise, EnterpriseRules.Outcome> rule,
+        string? projectId = null, bool publish = true)
     {
         if (Current is null || (projectId is not null && Current.Projects.All(p => p.Id != projectId)))
             return Task.FromResult(new CommandResult { Outcome = CommandOutcome.NotFound, Version = Current?.Version ?? 0 });
         if (context.CountyScope is { } scope && Current.CountyId != scope) return Task.FromResult(Forbidden());
         if (Stale(context) is { } conflict) return Task.FromResult(conflict);
-        return Commit(rule(Current), context, action, created: false);
+        return Commit(rule(Current), context, action, created: false, publish);
     }
 
     private CommandResult Forbidden() => new() { Outcome = CommandOutcome.Forbidden, Version = Current?.Version ?? 0 };
@@ -100,7 +108,7 @@ public sealed class EnterpriseGrain(
             : null;
     }
 
-    private async Task<CommandResult> Commit(EnterpriseRules.Outcome outcome, ChangeContext context, string action, bool created)
+    private async Task<CommandResult> Commit(EnterpriseRules.Outcome outcome, ChangeContext context, string action, bool created, bool publish = true)
     {
         var before = Current;
         var version = before?.Version ?? 0;
@@ -127,7 +135,7 @@ public sealed class EnterpriseGrain(
             state.State.History.RemoveAt(state.State.History.Count - 1);
             throw;
         }
-        await Publish(before, next);
+        if (publish) await Publish(before, next);
         return new CommandResult { Outcome = CommandOutcome.Accepted, Version = next.Version, CreatedId = outcome.CreatedId, Created = created };
     }
 
