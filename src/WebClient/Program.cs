@@ -16,6 +16,7 @@ app.UseProgrammeWeb();
 app.MapBoardApi();
 app.MapEnterpriseApi();
 app.MapAuthApi();
+app.MapImportApi();
 app.MapHealth();
 app.Run();
 return 0;

@@ -1,14 +1,11 @@
 namespace Programme.Grains.Boards;
 
 /// <summary>
-/// Board versions must keep growing when a county or the city moves to another silo or the cluster restarts: the push
-/// path and every browser drop a version not newer than the last. Each activation therefore persists a new epoch first
-/// and counts from epoch × 10⁹ (e.g. 3000000042 is the 42nd change seen by the third activation); that stays an exact
-/// JSON number for two million activations.
+/// Board versions must keep growing across activations (a county rebuilt on another silo, a restart), or subscribers
+/// and the city would ignore the new grain's snapshots as old. So a board's version starts at the clock in
+/// microseconds since 1970 and counts up from there: below 2^53, so JavaScript reads it exactly.
 /// </summary>
 public static class BoardVersions
 {
-    public const long PerEpoch = 1_000_000_000;
-
-    public static long Start(long epoch) => epoch * PerEpoch;
+    public static long Start(TimeProvider clock) => clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 }

@@ -14,21 +14,19 @@ namespace Programme.Grains.City;
 [KeepAlive]
 public sealed class CityGrain(
     [PersistentState("city", StorageNames.Programme)] IPersistentState<CityState> state,
-    IOptions<ProgrammeOptions> options) : Grain, ICityGrain
+    IOptions<ProgrammeOptions> options,
+    TimeProvider clock) : Grain, ICityGrain
 {
     private readonly Dictionary<string, CountyTotals> _counties = new(StringComparer.Ordinal);
     private readonly ProgrammeCalendar _calendar = options.Value.Calendar;
     private readonly TimeSpan _interval = options.Value.FlushInterval;
-    private long _version;
+    private long _version = BoardVersions.Start(clock);
     private Board? _board;
     private bool _dirty;
     private IGrainTimer? _timer;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        state.State.Epoch++;
-        await state.WriteStateAsync(cancellationToken);
-        _version = BoardVersions.Start(state.State.Epoch);
         // Counties push only when they change: after a restart, ask each for where it stands.
         var totals = await Task.WhenAll(CountyCatalogue.All.Select(c => GrainFactory.GetGrain<ICountyGrain>(c.Id).GetTotals()));
         foreach (var t in totals) Accept(t);

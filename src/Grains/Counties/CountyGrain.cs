@@ -20,6 +20,7 @@ public sealed class CountyGrain(
     [PersistentState("county", StorageNames.Programme)] IPersistentState<CountyState> state,
     IOptions<ProgrammeOptions> options,
     IClusterMembershipService membership,
+    TimeProvider clock,
     ILogger<CountyGrain> logger) : Grain, ICountyGrain
 {
     private const int ReconcileParallelism = 256;
@@ -32,7 +33,7 @@ public sealed class CountyGrain(
     private readonly ProgrammeCalendar _calendar = options.Value.Calendar;
     private readonly TimeSpan _interval = options.Value.FlushInterval;
     private readonly HashSet<SiloAddress> _deadSeen = [];
-    private long _version;
+    private long _version = BoardVersions.Start(clock);
     private bool _dirty;
     private bool _reconcileAgain;
     private IGrainTimer? _timer;
@@ -42,9 +43,6 @@ public sealed class CountyGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        state.State.Epoch++;
-        await state.WriteStateAsync(cancellationToken);
-        _version = BoardVersions.Start(state.State.Epoch);
         NoteDeadSilos();
         await Reconcile();
         MarkDirty();

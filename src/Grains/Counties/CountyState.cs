@@ -3,8 +3,7 @@ using Programme.Domain;
 namespace Programme.Grains.Counties;
 
 /// <summary>
-/// What a county persists: its targets, and the epoch of its latest activation (see <see cref="Boards.BoardVersions"/>).
-/// The totals are rebuilt from the enterprises on its roster (<see cref="CountyRosterGrain"/>), from their own durable
+/// What a county persists: its targets. The totals are rebuilt from the enterprises on its roster (<see cref="CountyRosterGrain"/>), from their own durable
 /// state, whenever it activates, so they always equal the sum of their parts.
 /// </summary>
 [GenerateSerializer, Alias("programme.county-state")]
@@ -12,5 +11,4 @@ public sealed class CountyState
 {
     [Id(0)] public ProgrammeTargets Targets { get; set; } = new();
     // [Id(1)] held the member list before rosters had grains of their own; do not reuse it.
-    [Id(2)] public long Epoch { get; set; }
 }

@@ -29,6 +29,11 @@ public sealed class EnterpriseGrain(
     /// <summary>The newest accepted state: what commands validate against. Ahead of <see cref="_durable"/> while a write is pending.</summary>
     private Enterprise? _latest;
     private readonly List<AuditEntry> _unwritten = [];
+    /// <summary>
+    /// Whether a change not yet written wants its county told. An import's changes do not: the import hands every
+    /// firm's report to each county in one batch, so the board moves once per import.
+    /// </summary>
+    private bool _publish;
     /// <summary>Counties whose roster is known to list this firm (its stored county always is).</summary>
     private readonly HashSet<string> _enrolled = new(StringComparer.Ordinal);
 
@@ -82,11 +87,19 @@ public sealed class EnterpriseGrain(
     public Task<CommandResult> RecordGrant(RecordGrant command, ChangeContext context) =>
         Existing(context, "record-grant", e => EnterpriseRules.RecordGrant(e, command));
 
+    public async Task<Programme.Imports.MonthlyReportResult> ApplyMonthlyReport(IReadOnlyList<ReportProgress> rows, ChangeContext context)
+    {
+        var result = await Existing(context, "import-monthly-report", e => EnterpriseRules.ReportMonths(e, rows, _calendar), publish: false);
+        var report = _durable is null ? null : ContributionCalculator.Report(_durable, _calendar);
+        return new Programme.Imports.MonthlyReportResult(result, report);
+    }
+
     public async Task<bool> Seed(Enterprise enterprise)
     {
         if (_latest is not null) return false;
         var seeded = enterprise with { Id = this.GetPrimaryKeyString(), Version = Math.Max(1, enterprise.Version) };
         _latest = seeded;
+        _publish = true;
         _unwritten.Add(new AuditEntry
         {
             Version = seeded.Version, At = seeded.UpdatedAt, Actor = "system", Via = "seed", Action = "seed", EnterpriseId = seeded.Id,
@@ -95,13 +108,14 @@ public sealed class EnterpriseGrain(
         return true;
     }
 
-    private Task<CommandResult> Existing(ChangeContext context, string action, Func<Enterprise, EnterpriseRules.Outcome> rule, string? projectId = null)
+    private Task<CommandResult> Existing(ChangeContext context, string action, Func<Enterprise, EnterpriseRules.Outcome> rule,
+        string? projectId = null, bool publish = true)
     {
         if (_latest is null || (projectId is not null && _latest.Projects.All(p => p.Id != projectId)))
             return Task.FromResult(new CommandResult { Outcome = CommandOutcome.NotFound, Version = _latest?.Version ?? 0 });
         if (context.CountyScope is { } scope && _latest.CountyId != scope) return Task.FromResult(Forbidden());
         if (Stale(context) is { } conflict) return Task.FromResult(conflict);
-        return Commit(rule(_latest), context, action, created: false);
+        return Commit(rule(_latest), context, action, created: false, publish);
     }
 
     private CommandResult Forbidden() => new() { Outcome = CommandOutcome.Forbidden, Version = _latest?.Version ?? 0 };
@@ -118,7 +132,7 @@ public sealed class EnterpriseGrain(
     /// Runs without awaiting until the change is accepted into <see cref="_latest"/>, so validation and acceptance are one
     /// step even though the grain is reentrant; only then does the caller wait for durability.
     /// </summary>
-    private async Task<CommandResult> Commit(EnterpriseRules.Outcome outcome, ChangeContext context, string action, bool created)
+    private async Task<CommandResult> Commit(EnterpriseRules.Outcome outcome, ChangeContext context, string action, bool created, bool publish = true)
     {
         var before = _latest;
         var version = before?.Version ?? 0;
@@ -133,6 +147,7 @@ public sealed class EnterpriseGrain(
         var now = clock.GetUtcNow();
         var next = outcome.Next with { Version = version + 1, UpdatedAt = now };
         _latest = next;
+        _publish |= publish;
         _unwritten.Add(new AuditEntry
         {
             Version = next.Version, At = now, Actor = context.Actor, Via = context.Via, Source = context.Source,
@@ -159,6 +174,8 @@ public sealed class EnterpriseGrain(
             {
                 var entries = _unwritten.ToArray();
                 _unwritten.Clear();
+                var publish = _publish || target.CountyId != _durable?.CountyId;
+                _publish = false;
                 try
                 {
                     if (!_enrolled.Contains(target.CountyId))
@@ -179,7 +196,7 @@ public sealed class EnterpriseGrain(
                 var before = _durable;
                 _durable = target;
                 _durableHistory = state.State.History.Count;
-                await Publish(before, target);
+                if (publish) await Publish(before, target);
                 _writes.Reached(target.Version);
             }
         }
@@ -201,6 +218,7 @@ public sealed class EnterpriseGrain(
         state.State.History.RemoveRange(_durableHistory, state.State.History.Count - _durableHistory);
         _latest = _durable;
         _unwritten.Clear();
+        _publish = false;
         _writes.FailAll(ex);
         DeactivateOnIdle();
     }

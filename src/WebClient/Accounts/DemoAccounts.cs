@@ -10,6 +10,9 @@ namespace Programme.Web.Accounts;
 /// </summary>
 public sealed class DemoAccounts(AccountService accounts, AuthSettings settings, ILogger<DemoAccounts> logger) : BackgroundService
 {
+    /// <summary>Readiness waits for this: the demo sign-ins work once the app says it is ready.</summary>
+    public bool Ready { get; private set; } = !settings.DemoAccounts;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!settings.DemoAccounts) return;
@@ -30,6 +33,7 @@ public sealed class DemoAccounts(AccountService accounts, AuthSettings settings,
                     if (await accounts.Create(name, display, role, county, settings.DemoPassword)) created++;
                 }
                 if (created > 0) logger.LogWarning("Created {Count} demo accounts with the demo password; set Auth:DemoAccounts=false in production", created);
+                Ready = true;
                 return;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

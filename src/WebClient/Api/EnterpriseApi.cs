@@ -54,11 +54,16 @@ public static class EnterpriseApi
                 IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Write(id, http, user, grains, (g, ctx) => g.SetProjectStatus(new SetProjectStatus(projectId, body.Status), ctx), Ok));
 
-        writes.MapPut("/cloud", (string id, MonthBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
-            Write(id, http, user, grains, (g, ctx) => g.SetMilestone(new SetMilestone(Milestone.Cloud, body.Month), ctx), Ok));
-
-        writes.MapPut("/digital", (string id, MonthBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
-            Write(id, http, user, grains, (g, ctx) => g.SetMilestone(new SetMilestone(Milestone.Digital, body.Month), ctx), Ok));
+        foreach (var (route, milestone) in new[] { ("/cloud", Milestone.Cloud), ("/digital", Milestone.Digital) })
+        {
+            // PUT sets the month (required: an empty body must never clear anything); DELETE clears it.
+            writes.MapPut(route, (string id, MonthBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
+                body.Month is null
+                    ? Task.FromResult(Results.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["is required (DELETE the resource to clear it)"] }))
+                    : Write(id, http, user, grains, (g, ctx) => g.SetMilestone(new SetMilestone(milestone, body.Month), ctx), Ok));
+            writes.MapDelete(route, (string id, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
+                Write(id, http, user, grains, (g, ctx) => g.SetMilestone(new SetMilestone(milestone, null), ctx), Ok));
+        }
 
         writes.MapPost("/certifications", (string id, AddCertification body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Write(id, http, user, grains, (g, ctx) => g.AddCertification(body, ctx), Ok));

@@ -28,7 +28,8 @@ public static class AuthSetup
         var settings = AuthSettings.From(configuration);
         services.AddSingleton(settings);
         services.AddSingleton<AccountService>();
-        services.AddHostedService<DemoAccounts>();
+        services.AddSingleton<DemoAccounts>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoAccounts>());
         services.AddAntiforgery(o => { o.HeaderName = CsrfHeader; o.Cookie.Name = ".programme.csrf"; o.Cookie.SameSite = SameSiteMode.Strict; });
 
         services.AddAuthentication(Smart)
@@ -87,11 +88,8 @@ public static class AuthSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (ctx, token) =>
-            {
-                ctx.HttpContext.Response.ContentType = "application/problem+json";
-                await ctx.HttpContext.Response.WriteAsJsonAsync(new { title = "Too many requests", status = 429, detail = "Slow down and try again in a moment." }, token);
-            };
+            o.OnRejected = (ctx, _) => new ValueTask(Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many requests", detail: "Slow down and try again in a moment.").ExecuteAsync(ctx.HttpContext));
             o.AddPolicy(WritesLimiter, http => RateLimitPartition.GetTokenBucketLimiter(PartitionKey(http), _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = settings.WritesPerSecond * 10,
