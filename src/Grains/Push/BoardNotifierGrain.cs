@@ -15,6 +15,7 @@ public sealed class BoardNotifierGrain(ILogger<BoardNotifierGrain> logger) : Gra
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan RoutesMaxAge = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan RoutesTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan ParkFor = TimeSpan.FromSeconds(3);
 
     private Dictionary<string, BoardUpdate> _pending = new(StringComparer.Ordinal);
@@ -78,7 +79,15 @@ public sealed class BoardNotifierGrain(ILogger<BoardNotifierGrain> logger) : Gra
     {
         if (_routes is null || DateTime.UtcNow - _routesAt > RoutesMaxAge)
         {
-            _routes = await GrainFactory.GetGrain<IBoardRegistryGrain>(0).GetRoutes();
+            try
+            {
+                _routes = await GrainFactory.GetGrain<IBoardRegistryGrain>(0).GetRoutes().WaitAsync(RoutesTimeout);
+            }
+            catch (Exception ex) when (_routes is not null)
+            {
+                // The registry's silo may have just died: keep pushing along the routes last known until it is back.
+                logger.LogDebug(ex, "Board routes not refreshed; using those of {At}", _routesAt);
+            }
             _routesAt = DateTime.UtcNow;
         }
         return _routes;

@@ -1,13 +1,14 @@
+using Microsoft.Extensions.Logging;
 using Programme.Push;
 
 namespace Programme.Grains.Push;
 
 /// <summary>
 /// One board observer per web front end, and the union of the scopes their browsers watch. Not persisted: front ends
-/// re-register every 30 s (and at once when their watched scopes change). An entry not refreshed for 90 s, or whose
+/// re-register every 5 s (and at once when their watched scopes change). An entry not refreshed for 90 s, or whose
 /// co-hosting silo has left the cluster, is pruned.
 /// </summary>
-public sealed class BoardRegistryGrain(IClusterMembershipService membership) : Grain, IBoardRegistryGrain
+public sealed class BoardRegistryGrain(IClusterMembershipService membership, ILogger<BoardRegistryGrain> logger) : Grain, IBoardRegistryGrain
 {
     private static readonly TimeSpan Expiry = TimeSpan.FromSeconds(90);
     private readonly Dictionary<string, (FrontEndRegistration Registration, DateTime Seen)> _frontEnds = new(StringComparer.Ordinal);
@@ -17,6 +18,8 @@ public sealed class BoardRegistryGrain(IClusterMembershipService membership) : G
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(Prune, new GrainTimerCreationOptions(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)));
+        // Worth a line: boards go quiet from here until every front end has registered again.
+        logger.LogInformation("Board registry activated on {Silo}", RuntimeIdentity);
         return Task.CompletedTask;
     }
 

@@ -6,7 +6,7 @@ using Programme.Push;
 namespace Programme.Web.Push;
 
 /// <summary>
-/// This front end's board observer: registered with the cluster's registry (again every 30 s, and at once when the
+/// This front end's board observer: registered with the cluster's registry (again every 5 s, and at once when the
 /// scopes its browsers watch change), it sends each update to the scope's SignalR group, dropping any version not newer
 /// than the last one sent, so browsers see each scope in version order.
 /// </summary>
@@ -17,7 +17,9 @@ public sealed class BoardPushService(
     IServiceProvider services,
     ILogger<BoardPushService> logger) : BackgroundService, IBoardObserver
 {
-    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
+    // Short, because the registry holds no state: when its silo dies it comes back empty, and pushes to this front end
+    // resume only once it registers again.
+    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
     private readonly string _frontEndId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
     private readonly ConcurrentDictionary<string, HashSet<string>> _byConnection = new();
     private readonly ConcurrentDictionary<string, int> _watchers = new(StringComparer.Ordinal);

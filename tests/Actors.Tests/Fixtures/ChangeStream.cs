@@ -21,12 +21,16 @@ public sealed class ChangeStream
 
     private readonly ConcurrentDictionary<Cell, Track> _cells = new();
     private readonly ConcurrentDictionary<string, long> _ackedVersion = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTime> _lastAck = new(StringComparer.Ordinal);
     private int _acknowledged;
     private int _failed;
 
     public const decimal Step = 1_000m;
     public int Acknowledged => _acknowledged;
     public int Failed => _failed;
+
+    /// <summary>When a change to the enterprise was last acknowledged (UTC).</summary>
+    public DateTime LastAcknowledged(string enterpriseId) => _lastAck.GetValueOrDefault(enterpriseId);
 
     /// <summary>
     /// Runs one writer per cell until <paramref name="stop"/> fires. <paramref name="send"/> returns the version of an
@@ -45,6 +49,7 @@ public sealed class ChangeStream
                     var version = await send(cell, amount);
                     track.Acked = amount;
                     _ackedVersion.AddOrUpdate(cell.EnterpriseId, version, (_, v) => Math.Max(v, version));
+                    _lastAck[cell.EnterpriseId] = DateTime.UtcNow;
                     Interlocked.Increment(ref _acknowledged);
                 }
                 catch (Exception)

@@ -15,6 +15,7 @@ public sealed class ProgrammeClient : IAsyncDisposable
 
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
     public IGrainFactory Grains => Client;
+    public IServiceProvider Services => _host.Services;
 
     public static async Task<ProgrammeClient> Connect(string connectionString)
     {

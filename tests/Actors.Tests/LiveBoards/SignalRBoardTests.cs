@@ -11,56 +11,6 @@ namespace Programme.Tests.LiveBoards;
 /// <summary>A real SignalR client against the real app: snapshots on Subscribe, then pushes with rising versions.</summary>
 public sealed class SignalRBoardTests(AppProcess app) : IClassFixture<AppProcess>
 {
-    private sealed class BoardClient : IAsyncDisposable
-    {
-        public HubConnection Connection { get; }
-        public Channel<(string Scope, JsonElement Snapshot)> Pushes { get; } = Channel.CreateUnbounded<(string, JsonElement)>();
-        public List<string> Scopes { get; } = [];
-        public int Resubscribed;
-
-        public BoardClient(Uri baseAddress)
-        {
-            Connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(baseAddress, "/hubs/board"))
-                .WithAutomaticReconnect([TimeSpan.Zero, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1),
-                    TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5),
-                    TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)])
-                .Build();
-            Connection.On<string, JsonElement>("board", (scope, snapshot) => Pushes.Writer.TryWrite((scope, snapshot)));
-            Connection.Reconnected += async _ =>
-            {
-                foreach (var s in Scopes) await Connection.InvokeAsync<JsonElement>("Subscribe", s);
-                Interlocked.Increment(ref Resubscribed);
-            };
-        }
-
-        public async Task<JsonElement> Subscribe(string scope)
-        {
-            Scopes.Add(scope);
-            return await Connection.InvokeAsync<JsonElement>("Subscribe", scope);
-        }
-
-        /// <summary>Waits for a push of <paramref name="scope"/> that satisfies the condition; returns it and when it came.</summary>
-        public async Task<JsonElement> Next(string scope, Func<JsonElement, bool> condition, TimeSpan within)
-        {
-            using var cts = new CancellationTokenSource(within);
-            try
-            {
-                while (true)
-                {
-                    var (s, snapshot) = await Pushes.Reader.ReadAsync(cts.Token);
-                    if (s == scope && condition(snapshot)) return snapshot;
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                throw new Xunit.Sdk.XunitException($"no matching push on {scope} within {within.TotalSeconds} s");
-            }
-        }
-
-        public ValueTask DisposeAsync() => Connection.DisposeAsync();
-    }
-
     private static decimal CompletedThisYear(JsonElement board) => board.GetProperty("investment").GetProperty("completedThisYear").GetDecimal();
     private static long Version(JsonElement board) => board.GetProperty("version").GetInt64();
 
