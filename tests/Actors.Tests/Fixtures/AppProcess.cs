@@ -88,6 +88,15 @@ public class AppProcess : IAsyncLifetime
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGTERM, as an operator's stop: the app leaves the cluster and its silo deactivates its grains.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        using (var kill = Process.Start("kill", ["-TERM", $"{_process.Id}"])) await kill.WaitForExitAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(cts.Token);
+    }
+
     public HttpClient Http(string? token = null)
     {
         var http = new HttpClient { BaseAddress = BaseAddress };
