@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 
 namespace Programme.Grains.Storage;
 
@@ -21,7 +22,21 @@ public sealed record StorageSettings(bool IsPostgres, string? ConnectionString)
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException(
                 "Storage:Provider=Postgres needs ConnectionStrings:Orleans, e.g. \"Host=127.0.0.1;Port=5432;Username=orleans;Password=…;Database=programme\" (env: ConnectionStrings__Orleans).");
-        return new StorageSettings(true, connectionString);
+        return new StorageSettings(true, Tuned(connectionString));
+    }
+
+    /// <summary>
+    /// The providers run the same few statements over and over: let Npgsql prepare them once per connection, and skip the
+    /// session reset on returning a connection to the pool (the statements set no session state). Values the operator
+    /// put in the connection string win.
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = connectionString.ToLowerInvariant();
+        if (!given.Contains("auto prepare")) b.MaxAutoPrepare = 32;
+        if (!given.Contains("reset on close")) b.NoResetOnClose = true;
+        return b.ConnectionString;
     }
 
     public string RequiredConnectionString =>
