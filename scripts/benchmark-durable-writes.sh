@@ -15,4 +15,4 @@ PGPASSWORD=$(sed 's/.*Password=\([^;]*\).*/\1/' <<<"$TEST_PG_CONNECTION") \
   -c "create database bench"
 echo "== $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, PostgreSQL $("$TEST_PG_BIN/postgres" --version | awk '{print $3}'), $(date -u +%F)"
 dotnet src/LoadTest/bin/Release/net10.0/LoadTest.dll durable-writes \
-  --ConnectionStrings:Orleans "${TEST_PG_CONNECTION/Database=postgres/Database=bench}${BENCH_CS_EXTRA:-}" --pgbench "$TEST_PG_BIN/pgbench" "$@"
+  --ConnectionStrings:Orleans "${TEST_PG_CONNECTION/Database=postgres/Database=bench}" --pgbench "$TEST_PG_BIN/pgbench" "$@"
