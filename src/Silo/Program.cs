@@ -1,4 +1,8 @@
 using Programme.Grains.Hosting;
+using Programme.Silo;
+
+// simulate / calibration / benchmark run headless and exit (Commands.cs); otherwise this is a silo of the cluster.
+if (Commands.TryRun(args, out var command)) return await command;
 
 // A silo of the programme's cluster. The web front ends join it with Orleans:Mode=Client.
 var builder = WebApplication.CreateBuilder(args);
@@ -7,3 +11,4 @@ builder.UseOrleans(silo => silo.AddProgramme(builder.Configuration));
 var app = builder.Build();
 app.MapGet("/healthz", () => "ok");
 app.Run();
+return 0;
