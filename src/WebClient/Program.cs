@@ -11,6 +11,7 @@ var app = builder.Build();
 app.UseProgrammeWeb();
 app.MapBoardApi();
 app.MapEnterpriseApi();
+app.MapScenarioApi();
 app.MapHealth();
 app.Run();
 return 0;

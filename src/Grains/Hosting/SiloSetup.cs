@@ -34,6 +34,7 @@ public static class SiloSetup
     public static IServiceCollection AddProgrammeServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ProgrammeOptions>(configuration.GetSection(ProgrammeOptions.Section));
+        services.Configure<Simulation.SimulationOptions>(configuration.GetSection(Simulation.SimulationOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

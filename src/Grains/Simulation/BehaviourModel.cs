@@ -20,8 +20,8 @@ public static class BehaviourModel
     /// <summary>Assumed: halted and semi-halted firms start far less often (the 37 not yet started include 9 idle firms).</summary>
     public static double StatusFactor(OperatingStatus s) => s switch
     {
-        OperatingStatus.Halted => 0.25,
-        OperatingStatus.SemiHalted => 0.5,
+        OperatingStatus.Halted => 0.4,
+        OperatingStatus.SemiHalted => 0.7,
         _ => 1.0,
     };
 
@@ -95,7 +95,7 @@ public static class BehaviourModel
     /// <summary>Technical projects lift the smart ladder less often than intelligent ones.</summary>
     public const double TechnicalSmartFactor = 0.2;
 
-    /// <summary>Assumed: a halted or semi-halted firm completing a project restarts (32 firms revived through transformation).</summary>
+    /// <summary>Assumed: a halted or semi-halted firm whose project gets underway restarts (32 firms revived through transformation).</summary>
     public const double Revive = 0.8;
 
     /// <summary>Assumed: completing an intelligent project brings digital transformation / cloud adoption with these chances.</summary>

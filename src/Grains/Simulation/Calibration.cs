@@ -48,6 +48,7 @@ public static class Calibration
             Relative("completed investment (yuan)", 35_800_000_000m, last.InvestmentCompleted, last.Bands.InvestmentCompleted, 0.10m),
             Info("covered firms", 426, last.Covered, last.Bands.Covered),
             Info("below-scale projects", 219, last.BelowScaleProjects, new Band(0, 0)),
+            Info("firms revived", 32, last.Revived, new Band(0, 0)),
         };
         if (batch is not null)
         {

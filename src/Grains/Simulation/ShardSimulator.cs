@@ -116,6 +116,17 @@ public sealed class ShardSimulator
 
     private int Counter(int lane, int county) => (lane * Counties + county) * M;
 
+    /// <summary>An idle firm whose transformation gets underway restarts production with the chance <see cref="BehaviourModel.Revive"/>.</summary>
+    private void Revive(int lane, int f, ulong key, int ordinal)
+    {
+        ref var s = ref _state[lane * _firms + f];
+        if (s.Status is not (OperatingStatus.Halted or OperatingStatus.SemiHalted) || SimRandom.Uniform(key, ordinal, Purpose.Revive) >= BehaviourModel.Revive) return;
+        s.Status = OperatingStatus.Revived;
+        var c = Counter(lane, _county[f]);
+        _counters[c + Metric.Idle]--;
+        _counters[c + Metric.Revived]++;
+    }
+
     /// <summary>A project counts from the month it is underway: the firm's projects, its coverage, the county's totals.</summary>
     private void Implement(int lane, int f, ProjectKind kind, long total, int c)
     {
@@ -194,6 +205,7 @@ public sealed class ShardSimulator
                 if (p.Start > ordinal) continue;
                 p.Scheduled = false;
                 Implement(lane, p.Firm, (ProjectKind)p.Kind, p.Total, Counter(lane, _county[p.Firm]));
+                Revive(lane, p.Firm, p.Key, ordinal);
             }
             if (!p.Done) Spend(lane, ref p, ordinal);
             if (isCall) File(lane, arm, ref p, ordinal);
@@ -215,6 +227,7 @@ public sealed class ShardSimulator
         var (min, max) = above ? BehaviourModel.Duration[kind] : BehaviourModel.BelowScaleDuration;
         var months = min + (int)(SimRandom.Uniform(key, ordinal, Purpose.Duration) * (max - min + 1));
         Implement(lane, f, (ProjectKind)kind, total, Counter(lane, _county[f]));
+        Revive(lane, f, key, ordinal);
         _projects[lane].Add(new ActiveProject
         {
             Firm = f, Key = SimRandom.Combine(key, (ulong)ordinal), Total = total, Start = ordinal, End = ordinal + months - 1, Kind = (byte)kind,
@@ -270,12 +283,6 @@ public sealed class ShardSimulator
                 _counters[c + Metric.Certifications]++;
                 _counters[c + Metric.SmartCertifications]++;
             }
-        }
-        if (s.Status is OperatingStatus.Halted or OperatingStatus.SemiHalted && SimRandom.Uniform(p.Key, ordinal, Purpose.Revive) < BehaviourModel.Revive)
-        {
-            s.Status = OperatingStatus.Revived;
-            _counters[c + Metric.Idle]--;
-            _counters[c + Metric.Revived]++;
         }
         if (kind == ProjectKind.Intelligent)
         {
