@@ -11,11 +11,21 @@ public sealed record ShardLayout(IReadOnlyList<(int FirmFrom, int FirmTo, int Ru
 
     public static ShardLayout For(int firms, int runs, int firmRunsPerShard = FirmRunsPerShard)
     {
-        var per = Math.Max(firmRunsPerShard, (int)Math.Ceiling((double)firms * runs / MaxShards));
+        var per = Math.Max(1, firmRunsPerShard);
+        while (true)
+        {
+            var layout = Split(firms, runs, per);
+            if (layout.Shards.Count <= MaxShards) return layout;
+            per *= 2;
+        }
+    }
+
+    private static ShardLayout Split(int firms, int runs, int per)
+    {
         var firmBlocks = Math.Max(1, (firms + per - 1) / per);
-        var firmsPerBlock = (firms + firmBlocks - 1) / firmBlocks;
-        var runsPerBlock = Math.Max(1, per / Math.Max(1, firmsPerBlock));
-        var runBlocks = (runs + runsPerBlock - 1) / runsPerBlock;
+        var firmsPerBlock = Math.Max(1, (firms + firmBlocks - 1) / firmBlocks);
+        var runsPerBlock = Math.Max(1, per / firmsPerBlock);
+        var runBlocks = Math.Max(1, (runs + runsPerBlock - 1) / runsPerBlock);
         runsPerBlock = (runs + runBlocks - 1) / runBlocks;
         var shards = new List<(int, int, int, int)>();
         for (var r = 0; r < runBlocks; r++)
