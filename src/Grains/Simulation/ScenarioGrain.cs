@@ -255,7 +255,7 @@ public sealed class ScenarioGrain(
         S.Version++;
         await Persist();
         Wake();
-        await Publish(force: true);
+        await Publish(force: true, bump: false);
     }
 
     private async Task Persist()
@@ -265,12 +265,13 @@ public sealed class ScenarioGrain(
         finally { _writing.Release(); }
     }
 
-    private async Task Publish(bool force)
+    /// <summary>Every snapshot published carries a new version: the push path drops any version it has already sent.</summary>
+    private async Task Publish(bool force, bool bump = true)
     {
         var now = clock.GetUtcNow();
         if (!force && now - _lastPublished < options.Value.ProgressInterval) return;
         _lastPublished = now;
-        if (!force) S.Version++;
+        if (bump) S.Version++;
         var view = View();
         await GrainFactory.GetGrain<IBoardNotifierGrain>(0).Publish(new BoardUpdate(view.Scope, view.Version, view, now));
     }
