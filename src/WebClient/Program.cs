@@ -1,7 +1,9 @@
 using Programme.Web.Api;
+using Programme.Web.Commands;
 using Programme.Web.Hosting;
 
 if (TokenCommand.IsInvoked(args)) return TokenCommand.Run(args);
+if (UserCommand.IsInvoked(args)) return await UserCommand.Run(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddProgrammeOrleans();
@@ -11,6 +13,8 @@ var app = builder.Build();
 app.UseProgrammeWeb();
 app.MapBoardApi();
 app.MapEnterpriseApi();
+app.MapAuthApi();
+app.MapImportApi();
 app.MapScenarioApi();
 app.MapHealth();
 app.Run();
