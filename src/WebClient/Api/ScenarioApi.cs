@@ -15,7 +15,7 @@ public static class ScenarioApi
     public static IEndpointRouteBuilder MapScenarioApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/scenarios").WithTags("Scenarios");
-        var writes = api.MapGroup("").RequireAuthorization(Roles.WritePolicy);
+        var writes = api.MapGroup("").RequireAuthorization(Roles.WritePolicy).RequireRateLimiting(AuthSetup.WritesLimiter);
 
         writes.MapPost("", async (ScenarioRequest? body, IGrainFactory grains, IConfiguration configuration) =>
         {
