@@ -22,23 +22,3 @@ public sealed class ScenarioRequest
     public int? PaceMs { get; set; }
     public bool? Paused { get; set; }
 }
-
-public sealed class PolicyRequest
-{
-    public decimal? SubsidyRate { get; set; }
-    public decimal? ProjectCap { get; set; }
-    public decimal? AnnualFund { get; set; }
-    public bool? FundCapped { get; set; }
-    public decimal? RewardAmount { get; set; }
-    public int[]? BatchMonths { get; set; }
-    public decimal? SubsidyPassRate { get; set; }
-    public decimal? RewardPassRate { get; set; }
-    public decimal? CountyPush { get; set; }
-    public string? CountyPushFrom { get; set; }
-}
-
-public sealed class AlternativeRequest
-{
-    public string? Name { get; set; }
-    public PolicyRequest? Policy { get; set; }
-}

@@ -60,6 +60,3 @@ public static class ScenarioApi
     private static YearMonth ReportingMonth(IConfiguration configuration) =>
         YearMonth.TryParse(configuration["Programme:ReportingMonth"], out var m) ? m : ProgrammeCalendar.Default.ReportingMonth;
 }
-
-/// <summary>Wall-clock milliseconds per simulated month (0: as fast as possible).</summary>
-public sealed record PaceBody(int Milliseconds);
