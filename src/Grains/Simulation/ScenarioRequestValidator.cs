@@ -23,7 +23,10 @@ public static class ScenarioRequestValidator
         void Error(string field, string rule) => errors[field] = [.. errors.GetValueOrDefault(field) ?? [], rule];
         request ??= new ScenarioRequest();
 
-        var baseline = request.Baseline ?? (request.Enterprises is null ? ScenarioDefinition.SanmenxiaBaseline : ScenarioDefinition.SyntheticBaseline);
+        // CONTRACT.md: enterprises null means the baseline's registry; a number asks for a synthetic population of that size
+        // (drawn from the baseline's mix), whether or not the body also names the baseline.
+        var baseline = request.Baseline ?? ScenarioDefinition.SanmenxiaBaseline;
+        if (baseline == ScenarioDefinition.SanmenxiaBaseline && request.Enterprises is not null) baseline = ScenarioDefinition.SyntheticBaseline;
         if (baseline is not (ScenarioDefinition.SanmenxiaBaseline or ScenarioDefinition.LiveBaseline or ScenarioDefinition.SyntheticBaseline))
             Error("baseline", "must be sanmenxia-2022, live or synthetic");
         var firms = 0;
@@ -34,9 +37,6 @@ public static class ScenarioRequestValidator
                 break;
             case ScenarioDefinition.LiveBaseline when request.Enterprises is not null:
                 Error("enterprises", "a live fork copies the live enterprises: leave it null");
-                break;
-            case ScenarioDefinition.SanmenxiaBaseline when request.Enterprises is not null && request.Baseline is not null:
-                Error("enterprises", "the baseline registry has its own enterprises: leave it null, or use baseline synthetic");
                 break;
         }
         if (request.Enterprises is { } n && (n < 1 || n > MaxEnterprises)) Error("enterprises", $"must be between 1 and {MaxEnterprises:N0}");
