@@ -18,7 +18,7 @@ public sealed class ScenarioRequestTests
         Assert.Equal(new YearMonth(2020, 1), d.StartMonth);
         Assert.Equal(36, d.Months);
         Assert.Equal(1, d.Runs);
-        Assert.Equal(new PolicySettings(), d.Policy with { BatchMonths = new PolicySettings().BatchMonths });
+        Assert.Equal(Scenarios.Text(new PolicySettings()), Scenarios.Text(d.Policy));
     }
 
     [Fact]
