@@ -95,7 +95,7 @@ public static class SimulateCommand
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var id = $"headless-{Guid.NewGuid():N}"[..24];
         var grain = grains.GetGrain<IScenarioGrain>(id);
-        await grain.Start(definition);
+        await grain.Start(definition, "headless");
         ScenarioView view;
         var last = -1;
         while (true)

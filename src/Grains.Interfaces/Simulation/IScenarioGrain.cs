@@ -6,8 +6,8 @@ namespace Programme.Simulation;
 /// </summary>
 public interface IScenarioGrain : IGrainWithStringKey
 {
-    /// <summary>Starts the scenario; a second start of the same id is ignored and answers the current view.</summary>
-    Task<ScenarioView> Start(ScenarioDefinition definition);
+    /// <summary>Starts the scenario for <paramref name="owner"/>; a second start of the same id is ignored and answers the current view.</summary>
+    Task<ScenarioView> Start(ScenarioDefinition definition, string owner);
 
     /// <summary>The scenario, or null when there is none (never started, deleted or expired).</summary>
     [AlwaysInterleave]

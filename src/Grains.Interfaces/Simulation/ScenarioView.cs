@@ -20,6 +20,8 @@ public sealed record ScenarioView : IVersionedSnapshot
     [Id(8)] public string? Error { get; init; }
     [Id(9)] public DateTimeOffset CreatedAt { get; init; }
     [Id(10)] public DateTimeOffset ExpiresAt { get; init; }
+    /// <summary>Who started it: they (and city staff) may pause, step, re-pace or delete it.</summary>
+    [Id(11)] public string? Owner { get; init; }
 
     public const string Running = "running";
     public const string Completed = "completed";

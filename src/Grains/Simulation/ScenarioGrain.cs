@@ -48,11 +48,12 @@ public sealed class ScenarioGrain(
         if (S.Status == ScenarioView.Running) StartLoop();
     }
 
-    public async Task<ScenarioView> Start(ScenarioDefinition definition)
+    public async Task<ScenarioView> Start(ScenarioDefinition definition, string owner)
     {
         if (S.Definition is not null) return View();
         var now = clock.GetUtcNow();
         S.Definition = definition;
+        S.Owner = owner;
         S.CreatedAt = now;
         S.ExpiresAt = now + options.Value.ScenarioTtl;
         S.Paused = definition.StartPaused;
@@ -285,7 +286,7 @@ public sealed class ScenarioGrain(
             Id = Id, Status = S.Status, Paused = S.Paused && S.Status == ScenarioView.Running, Version = S.Version, Scope = $"scenario:{Id}",
             Request = d with { PaceMilliseconds = S.PaceMilliseconds },
             Progress = new ScenarioProgress(done, d.Months, done > 0 ? d.StartMonth.AddMonths(done - 1).ToString() : null, S.EnterpriseMonths, S.ElapsedSeconds),
-            Results = S.Results ?? _latest, Error = S.Error, CreatedAt = S.CreatedAt, ExpiresAt = S.ExpiresAt,
+            Results = S.Results ?? _latest, Error = S.Error, CreatedAt = S.CreatedAt, ExpiresAt = S.ExpiresAt, Owner = S.Owner,
         };
     }
 

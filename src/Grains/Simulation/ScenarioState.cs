@@ -23,4 +23,5 @@ public sealed class ScenarioState
     [Id(10)] public long Version { get; set; }
     [Id(11)] public long EnterpriseMonths { get; set; }
     [Id(12)] public double ElapsedSeconds { get; set; }
+    [Id(13)] public string? Owner { get; set; }
 }

@@ -175,4 +175,21 @@ public sealed class ScenarioApiTests(AppProcess app, ITestOutputHelper output) :
         Assert.Equal(HttpStatusCode.OK, (await City.PostAsync($"/api/scenarios/{id}/resume", null)).StatusCode);
         await Completed(id);
     }
+
+    [Fact]
+    public async Task Only_the_owner_or_city_staff_may_control_or_delete_a_scenario()
+    {
+        var lingbao = app.Http(AppProcess.Token("county", "lingbao"));
+        var mianchi = app.Http(AppProcess.Token("county", "mianchi"));
+        var created = await lingbao.PostAsJsonAsync("/api/scenarios", new { runs = 2, months = 6, paused = true });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        Assert.Equal("lingbao-agent", (await app.Http().GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}")).GetProperty("owner").GetString());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await mianchi.PostAsync($"/api/scenarios/{id}/step", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await mianchi.DeleteAsync($"/api/scenarios/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await lingbao.PostAsync($"/api/scenarios/{id}/step", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await City.PostAsync($"/api/scenarios/{id}/resume", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await lingbao.DeleteAsync($"/api/scenarios/{id}")).StatusCode);
+    }
 }

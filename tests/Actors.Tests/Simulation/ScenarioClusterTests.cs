@@ -28,7 +28,7 @@ public sealed class ScenarioClusterTests(SimulationClusterFixture fixture) : ICl
     {
         var definition = Scenarios.Define(new ScenarioRequest { Months = 6, Runs = 3, Paused = true });
         var grain = Grains.GetGrain<IScenarioGrain>($"paused-{Guid.NewGuid():N}");
-        var view = await grain.Start(definition);
+        var view = await grain.Start(definition, "test");
         Assert.True(view.Paused);
         await Task.Delay(300);
         Assert.Equal(0, (await grain.Get())!.Progress.MonthsDone);
@@ -53,7 +53,7 @@ public sealed class ScenarioClusterTests(SimulationClusterFixture fixture) : ICl
     {
         var definition = Scenarios.Define(new ScenarioRequest { Months = 4, Runs = 2, PaceMs = 150 });
         var grain = Grains.GetGrain<IScenarioGrain>($"paced-{Guid.NewGuid():N}");
-        await grain.Start(definition);
+        await grain.Start(definition, "test");
         var seen = new HashSet<int>();
         await Eventually.Holds(async () =>
         {
@@ -70,7 +70,7 @@ public sealed class ScenarioClusterTests(SimulationClusterFixture fixture) : ICl
         var definition = Scenarios.Define(new ScenarioRequest { Months = 12, Runs = 30, Paused = true });
         var id = $"replay-{Guid.NewGuid():N}";
         var grain = Grains.GetGrain<IScenarioGrain>(id);
-        await grain.Start(definition);
+        await grain.Start(definition, "test");
         await grain.Step(3);
         await Eventually.Holds(async () => (await grain.Get())!.Progress.MonthsDone == 3, TimeSpan.FromSeconds(20), "three steps");
         // As if the shard's activation had been collected or its silo had died.
@@ -89,7 +89,7 @@ public sealed class ScenarioClusterTests(SimulationClusterFixture fixture) : ICl
         var definition = Scenarios.Define(new ScenarioRequest { Months = 6, Runs = 40, Paused = true });
         var id = $"delete-{Guid.NewGuid():N}";
         var grain = Grains.GetGrain<IScenarioGrain>(id);
-        await grain.Start(definition);
+        await grain.Start(definition, "test");
         await grain.Step(1);
         await Eventually.Holds(async () => (await grain.Get())!.Progress.MonthsDone == 1, TimeSpan.FromSeconds(20), "a step");
         Assert.True(await ShardActivations() > 0);
@@ -114,7 +114,7 @@ public sealed class ScenarioExpiryTests(ExpiringScenarioClusterFixture fixture) 
     public async Task An_expired_scenario_is_removed()
     {
         var grain = fixture.Client.GetGrain<IScenarioGrain>($"expiring-{Guid.NewGuid():N}");
-        var view = await grain.Start(Scenarios.Define(new ScenarioRequest { Months = 3 }));
+        var view = await grain.Start(Scenarios.Define(new ScenarioRequest { Months = 3 }), "test");
         Assert.True(view.ExpiresAt - view.CreatedAt <= TimeSpan.FromSeconds(2));
         await Eventually.Holds(async () => await grain.Get() is null, TimeSpan.FromSeconds(15), "the scenario expired");
     }

@@ -46,7 +46,7 @@ public static class Scenarios
     public static async Task<ScenarioView> RunInCluster(IGrainFactory grains, ScenarioDefinition definition, string? id = null)
     {
         var grain = grains.GetGrain<IScenarioGrain>(id ?? $"test-{Guid.NewGuid():N}");
-        await grain.Start(definition);
+        await grain.Start(definition, "test");
         ScenarioView? view = null;
         await Eventually.Holds(async () => (view = await grain.Get())!.Status != ScenarioView.Running, TimeSpan.FromSeconds(60),
             () => $"scenario still running: {view?.Progress}");
