@@ -41,6 +41,7 @@ public sealed class ScenarioGrain(
         if (clock.GetUtcNow() >= S.ExpiresAt)
         {
             await state.ClearStateAsync(cancellationToken);
+            await GrainFactory.GetGrain<IScenarioDirectoryGrain>(0).Remove(Id);
             return;
         }
         WatchExpiry();
@@ -61,6 +62,11 @@ public sealed class ScenarioGrain(
         if (definition.Baseline == ScenarioDefinition.LiveBaseline) S.LiveFirms = await ReadLive(definition);
         S.Version = 1;
         await Persist();
+        await GrainFactory.GetGrain<IScenarioDirectoryGrain>(0).Add(new ScenarioSummary
+        {
+            Id = Id, Owner = owner, Baseline = definition.Baseline, StartMonth = definition.StartMonth.ToString(), Months = definition.Months,
+            Runs = definition.Runs, Alternatives = definition.Alternatives.Length, CreatedAt = S.CreatedAt, ExpiresAt = S.ExpiresAt,
+        });
         WatchExpiry();
         StartLoop();
         return View();
@@ -135,6 +141,7 @@ public sealed class ScenarioGrain(
         await _writing.WaitAsync();
         try { await state.ClearStateAsync(); }
         finally { _writing.Release(); }
+        await GrainFactory.GetGrain<IScenarioDirectoryGrain>(0).Remove(Id);
         logger.LogInformation("Scenario {Id} deleted", Id);
         this.DeactivateOnIdle();
     }

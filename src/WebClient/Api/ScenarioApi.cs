@@ -32,6 +32,8 @@ public static class ScenarioApi
             return Results.Created($"/api/scenarios/{id}", new { id, view.Scope, view.Status, view.Paused });
         });
 
+        api.MapGet("", (IGrainFactory grains) => grains.GetGrain<IScenarioDirectoryGrain>(0).List());
+
         api.MapGet("/{id}", async (string id, IGrainFactory grains) =>
             ValidId(id) && await grains.GetGrain<IScenarioGrain>(id).Get() is { } view ? Results.Ok(view) : NotFound(id));
 

@@ -42,6 +42,7 @@ public sealed class ScenarioPageTests(AppProcess app) : IClassFixture<AppProcess
         await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("新增项目");
         await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("万元");
         Assert.Matches("^#[0-9a-f]{16}$", new Uri(page.Url).Fragment);
+        await Assertions.Expect(page.GetByTestId("scenario-list").Locator("li.current a")).ToHaveTextAsync(new Uri(page.Url).Fragment[1..]);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Fixtures.Browser.ScreenshotPath("scenarios.png"), FullPage = true });
 
         await page.GetByTestId("lang-switch").ClickAsync();

@@ -155,8 +155,12 @@ public sealed class ScenarioApiTests(AppProcess app, ITestOutputHelper output) :
         Assert.Equal(versions.Order(), versions);
         Assert.True(monthsSeen.Count >= 3, $"progress pushes for months {string.Join(",", monthsSeen)}");
 
+        var listed = await app.Http().GetFromJsonAsync<JsonElement>("/api/scenarios");
+        Assert.Contains(listed.EnumerateArray(), s => s.GetProperty("id").GetString() == id && s.GetProperty("owner").GetString() == "city");
         Assert.Equal(HttpStatusCode.NoContent, (await City.DeleteAsync($"/api/scenarios/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Http().GetAsync($"/api/scenarios/{id}")).StatusCode);
+        listed = await app.Http().GetFromJsonAsync<JsonElement>("/api/scenarios");
+        Assert.DoesNotContain(listed.EnumerateArray(), s => s.GetProperty("id").GetString() == id);
         Assert.Equal(HttpStatusCode.NotFound, (await City.DeleteAsync($"/api/scenarios/{id}")).StatusCode);
     }
 

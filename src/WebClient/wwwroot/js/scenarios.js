@@ -23,7 +23,8 @@ const TEXT = {
     coverage: '覆盖率', covered: '已覆盖', projects: '项目数', totalInvestment: '总投资', completedInvestment: '完成投资', fullProb: '全市全覆盖概率',
     batch: '批次', call: '申报月', award: '拨付月', applications: '申报', requested: '申请金额', awards: '获批', awarded: '获批金额',
     confirmDelete: '删除这个情景？', judgedAt: '判定月份', runsLabel: '次运行', none: '—', inProgress: '（评审中）',
-    invalid: '请求有误：',
+    invalid: '请求有误：', recent: '已有情景', noScenarios: '暂无情景',
+    baselineName: { 'sanmenxia-2022': '基准名录', live: '实时分叉', synthetic: '合成' },
   },
   en: {
     title: 'Three Transformations — scenarios', subtitle: 'Project firms, grants and coverage under a policy; every scenario is compared with its no-subsidy twin',
@@ -47,7 +48,8 @@ const TEXT = {
     coverage: 'Coverage', covered: 'Covered', projects: 'Projects', totalInvestment: 'Total investment', completedInvestment: 'Completed investment',
     fullProb: 'P(city fully covered)', batch: 'Batch', call: 'Call', award: 'Award', applications: 'Applications', requested: 'Requested',
     awards: 'Awards', awarded: 'Awarded', confirmDelete: 'Delete this scenario?', judgedAt: 'judged at', runsLabel: 'runs', none: '—',
-    inProgress: ' (in review)', invalid: 'Invalid request: ',
+    inProgress: ' (in review)', invalid: 'Invalid request: ', recent: 'Scenarios', noScenarios: 'No scenarios yet',
+    baselineName: { 'sanmenxia-2022': 'registry', live: 'live fork', synthetic: 'synthetic' },
   },
 };
 
@@ -86,6 +88,7 @@ function applyLanguage() {
   $('lang').textContent = lang === 'zh' ? 'EN' : '中文';
   setConnection($('conn').dataset.state);
   if (current) render(current);
+  loadList();
 }
 
 function setConnection(state) {
@@ -162,6 +165,23 @@ async function submit(event) {
   }
 }
 
+async function loadList() {
+  const list = $('scenario-list');
+  let items = [];
+  try {
+    const r = await fetch('/api/scenarios');
+    if (r.ok) items = await r.json();
+  } catch { /* the list is a convenience; the page works without it */ }
+  list.replaceChildren();
+  if (items.length === 0) { list.append(el('li', {}, t('noScenarios'))); return; }
+  for (const s of items) {
+    const created = new Date(s.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
+    const what = `${t('baselineName')[s.baseline] ?? s.baseline} · ${s.startMonth} · ${s.months} ${t('month')} · ${s.runs} ${t('runsLabel')}`;
+    list.append(el('li', { class: current && current.id === s.id ? 'current' : '' },
+      el('a', { href: `#${s.id}` }, s.id), el('small', {}, `${what} · ${s.owner} · ${created}`)));
+  }
+}
+
 async function open(id) {
   stopFollowing();
   current = null;
@@ -174,6 +194,7 @@ async function open(id) {
   }
   show(await r.json());
   follow(id);
+  loadList();
 }
 
 function show(view) {
@@ -221,7 +242,7 @@ async function control(action) {
   if (action === 'delete') {
     if (!confirm(t('confirmDelete'))) return;
     r = await write('DELETE', `/api/scenarios/${id}`);
-    if (r.ok) { stopFollowing(); current = null; location.hash = ''; render(null); }
+    if (r.ok) { stopFollowing(); current = null; location.hash = ''; render(null); loadList(); }
     return;
   }
   if (action === 'pace') r = await write('PUT', `/api/scenarios/${id}/pace`, { milliseconds: Number($('pace-live').value) });
