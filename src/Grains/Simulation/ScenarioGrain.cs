@@ -206,6 +206,9 @@ public sealed class ScenarioGrain(
             await _engine.Release();
             logger.LogInformation("Scenario {Id} completed: {Months} months × {Runs} runs of {Firms} firms in {Seconds:0.00} s ({Rate:N0} enterprise-months/s)",
                 Id, d.Months, d.Runs, _engine.Enterprises, watch.Elapsed.TotalSeconds, _engine.EnterpriseMonths / Math.Max(1e-9, watch.Elapsed.TotalSeconds));
+            // The scenario stays active until it expires: keep only its results, not the per-run level tables.
+            _engine = null;
+            _latest = null;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
