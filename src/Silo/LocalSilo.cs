@@ -14,7 +14,8 @@ public static class LocalSilo
     {
         var siloPort = FreePort();
         var gatewayPort = FreePort();
-        var builder = Host.CreateApplicationBuilder();
+        // No appsettings: the command's console carries only its own progress and warnings.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Programme:Data"] = data,
