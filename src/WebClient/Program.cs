@@ -1,4 +1,5 @@
 using Programme.Web.Api;
+using Programme.Web.Api.Batches;
 using Programme.Web.Hosting;
 
 if (TokenCommand.IsInvoked(args)) return TokenCommand.Run(args);
@@ -11,6 +12,7 @@ var app = builder.Build();
 app.UseProgrammeWeb();
 app.MapBoardApi();
 app.MapEnterpriseApi();
+app.MapBatchApi();
 app.MapHealth();
 app.Run();
 return 0;
