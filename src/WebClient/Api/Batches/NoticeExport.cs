@@ -23,11 +23,12 @@ public static class NoticeExport
             .Select((a, i) => new NoticeRow(
                 i + 1, a.Id, CountyCatalogue.Exists(a.CountyId) ? CountyCatalogue.Get(a.CountyId).NameZh : a.CountyId,
                 a.EnterpriseName, a.ProjectName, a.Class == GrantClass.Subsidy ? "补助类" : "奖励类",
-                Wan(a.TotalInvestment), a.Class == GrantClass.Subsidy ? Wan(a.CompletedInWindow) : null, Wan(a.Amount),
+                a.TotalInvestment, a.Class == GrantClass.Subsidy ? a.CompletedInWindow : null, a.Amount,
                 Remark(a)))];
     }
 
-    private static decimal Wan(decimal yuan) => decimal.Round(yuan / 10_000m, 2);
+    /// <summary>万元 to the fen's hundredth: totals are summed in yuan first, so they match the batch's figures exactly.</summary>
+    private static decimal? Wan(decimal? yuan) => yuan is { } y ? decimal.Round(y / 10_000m, 2) : null;
 
     private static string Remark(GrantApplication a) => a.Result switch
     {
@@ -55,10 +56,10 @@ public static class NoticeExport
             foreach (var r in rows)
             {
                 csv.WriteRecord([r.No.ToString(CultureInfo.InvariantCulture), r.County, r.Enterprise, r.Project, r.Class,
-                    Number(r.TotalInvestmentWan), Number(r.CompletedInWindowWan), Number(r.ProposedWan), r.Remark]);
+                    Number(Wan(r.TotalInvestment)), Number(Wan(r.CompletedInWindow)), Number(Wan(r.Proposed)), r.Remark]);
             }
-            csv.WriteRecord(["合计", "", "", "", "", Number(rows.Sum(r => r.TotalInvestmentWan ?? 0)),
-                Number(rows.Sum(r => r.CompletedInWindowWan ?? 0)), Number(rows.Sum(r => r.ProposedWan)), $"{rows.Count}个项目"]);
+            csv.WriteRecord(["合计", "", "", "", "", Number(Wan(rows.Sum(r => r.TotalInvestment))),
+                Number(Wan(rows.Sum(r => r.CompletedInWindow ?? 0))), Number(Wan(rows.Sum(r => r.Proposed))), $"{rows.Count}个项目"]);
         }
         return stream.ToArray();
     }
@@ -85,12 +86,12 @@ public static class NoticeExport
                 data.Append(Row(r++,
                 [
                     Number(x.No, Style.Plain), Text(x.County), Text(x.Enterprise), Text(x.Project), Text(x.Class),
-                    Money(x.TotalInvestmentWan), Money(x.CompletedInWindowWan), Money(x.ProposedWan), Text(x.Remark),
+                    Money(Wan(x.TotalInvestment)), Money(Wan(x.CompletedInWindow)), Money(Wan(x.Proposed)), Text(x.Remark),
                 ]));
             }
             data.Append(Row(r, [Text("合计", Style.Header), Text(""), Text(""), Text(""), Text(""),
-                Money(rows.Sum(x => x.TotalInvestmentWan ?? 0), Style.TotalMoney), Money(rows.Sum(x => x.CompletedInWindowWan ?? 0), Style.TotalMoney),
-                Money(rows.Sum(x => x.ProposedWan), Style.TotalMoney), Text($"{rows.Count}个项目", Style.Header)]));
+                Money(Wan(rows.Sum(x => x.TotalInvestment)), Style.TotalMoney), Money(Wan(rows.Sum(x => x.CompletedInWindow ?? 0)), Style.TotalMoney),
+                Money(Wan(rows.Sum(x => x.Proposed)), Style.TotalMoney), Text($"{rows.Count}个项目", Style.Header)]));
 
             var columns = new Columns();
             double[] widths = [6, 16, 34, 40, 8, 14, 18, 18, 16];
