@@ -1,8 +1,10 @@
 using Programme.Web.Api;
 using Programme.Web.Api.Batches;
+using Programme.Web.Commands;
 using Programme.Web.Hosting;
 
 if (TokenCommand.IsInvoked(args)) return TokenCommand.Run(args);
+if (UserCommand.IsInvoked(args)) return await UserCommand.Run(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddProgrammeOrleans();
@@ -12,6 +14,8 @@ var app = builder.Build();
 app.UseProgrammeWeb();
 app.MapBoardApi();
 app.MapEnterpriseApi();
+app.MapAuthApi();
+app.MapImportApi();
 app.MapBatchApi();
 app.MapHealth();
 app.Run();

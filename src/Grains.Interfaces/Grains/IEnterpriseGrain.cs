@@ -19,8 +19,19 @@ public interface IEnterpriseGrain : IGrainWithStringKey
     Task<CommandResult> AddCertification(AddCertification command, ChangeContext context);
     Task<CommandResult> RecordGrant(RecordGrant command, ChangeContext context);
 
+    /// <summary>
+    /// Applies a firm's rows of a monthly report as one change (one version, one audit entry). Unlike the other commands
+    /// it does not notify its county itself: the import hands all firms' reports to each county in one batch, so the
+    /// board moves once per import.
+    /// </summary>
+    Task<Imports.MonthlyReportResult> ApplyMonthlyReport(IReadOnlyList<ReportProgress> rows, ChangeContext context);
+
     /// <summary>Loads a whole enterprise from a dataset, only if this id holds nothing yet (idempotent).</summary>
     Task<bool> Seed(Enterprise enterprise);
+
+    /// <summary>The enterprise's change history, newest first.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<AuditEntry>> GetHistory();
 
     /// <summary>The report the county should hold for this firm now (used when a county rebuilds its totals).</summary>
     [AlwaysInterleave]

@@ -14,12 +14,13 @@ namespace Programme.Grains.City;
 [KeepAlive]
 public sealed class CityGrain(
     [PersistentState("city", StorageNames.Programme)] IPersistentState<CityState> state,
-    IOptions<ProgrammeOptions> options) : Grain, ICityGrain
+    IOptions<ProgrammeOptions> options,
+    TimeProvider clock) : Grain, ICityGrain
 {
     private readonly Dictionary<string, CountyTotals> _counties = new(StringComparer.Ordinal);
     private readonly ProgrammeCalendar _calendar = options.Value.Calendar;
     private readonly TimeSpan _interval = options.Value.FlushInterval;
-    private long _version;
+    private long _version = BoardVersions.Start(clock);
     private Board? _board;
     private bool _dirty;
     private IGrainTimer? _timer;

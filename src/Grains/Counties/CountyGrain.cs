@@ -14,7 +14,8 @@ namespace Programme.Grains.Counties;
 [KeepAlive]
 public sealed class CountyGrain(
     [PersistentState("county", StorageNames.Programme)] IPersistentState<CountyState> state,
-    IOptions<ProgrammeOptions> options) : Grain, ICountyGrain
+    IOptions<ProgrammeOptions> options,
+    TimeProvider clock) : Grain, ICountyGrain
 {
     private const int RebuildParallelism = 256;
 
@@ -24,7 +25,7 @@ public sealed class CountyGrain(
     private readonly ContributionSum _sum = new();
     private readonly ProgrammeCalendar _calendar = options.Value.Calendar;
     private readonly TimeSpan _interval = options.Value.FlushInterval;
-    private long _version;
+    private long _version = BoardVersions.Start(clock);
     private bool _totalsDirty;
     private bool _membersDirty;
     private IGrainTimer? _timer;

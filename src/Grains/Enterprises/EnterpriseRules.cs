@@ -117,6 +117,31 @@ internal static partial class EnterpriseRules
         return new(WithProject(current, index, project with { Monthly = [.. monthly], Status = status }), null);
     }
 
+    /// <summary>Applies several months at once; the first bad row stops it, its error keyed "rows[i].field".</summary>
+    public static Outcome ReportMonths(Enterprise current, IReadOnlyList<ReportProgress> rows, ProgrammeCalendar calendar)
+    {
+        var next = current;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (next.Projects.All(p => p.Id != rows[i].ProjectId))
+            {
+                var missing = new FieldErrors();
+                missing.Add($"rows[{i}].projectId", "no such project of this enterprise");
+                return Outcome.Fail(missing);
+            }
+            var step = ReportProgress(next, rows[i], calendar);
+            if (step.Errors is { Any: true } errors)
+            {
+                var prefixed = new FieldErrors();
+                foreach (var (field, messages) in errors.ToDictionary())
+                    foreach (var m in messages) prefixed.Add($"rows[{i}].{field}", m);
+                return Outcome.Fail(prefixed);
+            }
+            if (step.Next is not null) next = step.Next;
+        }
+        return next == current ? Outcome.Same : new(next, null);
+    }
+
     public static Outcome SetProjectStatus(Enterprise current, SetProjectStatus c)
     {
         var e = new FieldErrors();

@@ -29,5 +29,9 @@ public static class Caller
         return true;
     }
 
+    /// <summary>The county a county agent is bound to; null for city staff and viewers.</summary>
+    public static string? CountyOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(Roles.RoleClaim) == Roles.County ? user.FindFirstValue(Roles.CountyClaim) ?? "-" : null;
+
     public static string ETag(long version) => $"\"{version}\"";
 }

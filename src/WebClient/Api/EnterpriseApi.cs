@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Programme.Commands;
 using Programme.Domain;
 using Programme.Grains;
@@ -13,15 +16,26 @@ public static class EnterpriseApi
     {
         var api = app.MapGroup("/api/enterprises/{id}").WithTags("Enterprises");
 
-        api.MapGet("", async (string id, IGrainFactory grains, HttpResponse response) =>
+        api.MapGet("", async (string id, IGrainFactory grains, HttpResponse response, IOptions<JsonOptions> json) =>
         {
-            var e = await grains.GetGrain<IEnterpriseGrain>(id).Get();
+            var grain = grains.GetGrain<IEnterpriseGrain>(id);
+            var e = await grain.Get();
             if (e is null) return Problems.NotFound($"No enterprise '{id}'.");
             response.Headers.ETag = Caller.ETag(e.Version);
-            return Results.Ok(e);
+            // The firm with its latest changes (the whole trail is at /history).
+            var body = JsonSerializer.SerializeToNode(e, json.Value.SerializerOptions)!.AsObject();
+            body["history"] = JsonSerializer.SerializeToNode((await grain.GetHistory()).Take(50), json.Value.SerializerOptions);
+            return Results.Json(body, json.Value.SerializerOptions);
         });
 
-        var writes = api.MapGroup("").RequireAuthorization(Roles.WritePolicy);
+        api.MapGet("/history", async (string id, IGrainFactory grains) =>
+        {
+            var grain = grains.GetGrain<IEnterpriseGrain>(id);
+            if (await grain.Get() is null) return Problems.NotFound($"No enterprise '{id}'.");
+            return Results.Ok(await grain.GetHistory());
+        });
+
+        var writes = api.MapGroup("").RequireAuthorization(Roles.WritePolicy).RequireRateLimiting(AuthSetup.WritesLimiter);
 
         writes.MapPut("", (string id, UpsertEnterprise body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Write(id, http, user, grains, (g, ctx) => g.Upsert(body, ctx), r => r.Created
@@ -40,11 +54,16 @@ public static class EnterpriseApi
                 IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Write(id, http, user, grains, (g, ctx) => g.SetProjectStatus(new SetProjectStatus(projectId, body.Status), ctx), Ok));
 
-        writes.MapPut("/cloud", (string id, MonthBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
-            Write(id, http, user, grains, (g, ctx) => g.SetMilestone(new SetMilestone(Milestone.Cloud, body.Month), ctx), Ok));
-
-        writes.MapPut("/digital", (string id, MonthBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
-            Write(id, http, user, grains, (g, ctx) => g.SetMilestone(new SetMilestone(Milestone.Digital, body.Month), ctx), Ok));
+        foreach (var (route, milestone) in new[] { ("/cloud", Milestone.Cloud), ("/digital", Milestone.Digital) })
+        {
+            // PUT sets the month (required: an empty body must never clear anything); DELETE clears it.
+            writes.MapPut(route, (string id, MonthBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
+                body.Month is null
+                    ? Task.FromResult(Results.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["is required (DELETE the resource to clear it)"] }))
+                    : Write(id, http, user, grains, (g, ctx) => g.SetMilestone(new SetMilestone(milestone, body.Month), ctx), Ok));
+            writes.MapDelete(route, (string id, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
+                Write(id, http, user, grains, (g, ctx) => g.SetMilestone(new SetMilestone(milestone, null), ctx), Ok));
+        }
 
         writes.MapPost("/certifications", (string id, AddCertification body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Write(id, http, user, grains, (g, ctx) => g.AddCertification(body, ctx), Ok));

@@ -13,6 +13,7 @@ public static class HealthApi
         {
             var loader = services.GetService<DatasetLoader>();
             if (loader is not null && !loader.Ready) return Results.Problem(statusCode: 503, title: "Loading programme data");
+            if (services.GetService<Programme.Web.Accounts.DemoAccounts>() is { Ready: false }) return Results.Problem(statusCode: 503, title: "Creating demo accounts");
             try
             {
                 var status = await grains.GetGrain<IDatasetGrain>(options.Value.Data).GetStatus();

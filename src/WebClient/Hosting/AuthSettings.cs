@@ -19,6 +19,10 @@ public sealed class AuthSettings
     public string? SigningKey { get; set; }
     public bool PublicBoards { get; set; } = true;
     public double TokenHours { get; set; } = 12;
+    public bool DemoAccounts { get; set; }
+    public string DemoPassword { get; set; } = "sanmenxia-2022";
+    /// <summary>Writes per user (or per address, signed out) per second, with bursts of 10×.</summary>
+    public int WritesPerSecond { get; set; } = 50;
 
     public bool UsesDevelopmentKey => string.IsNullOrWhiteSpace(SigningKey);
 

@@ -1,15 +1,42 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Programme.Accounts;
+using Programme.Web.Accounts;
 
 namespace Programme.Web.Hosting;
 
+/// <summary>
+/// Two ways in: API clients send a JWT (Authorization: Bearer), people sign in and carry a cookie. Either way the
+/// account is checked on every request, so a disabled account or a reset password stops working at once.
+/// Cookie-authenticated writes must carry the antiforgery header; writes are rate-limited per user.
+/// </summary>
 public static class AuthSetup
 {
+    public const string Smart = "smart";
+    public const string CsrfHeader = "X-CSRF-TOKEN";
+    public const string WritesLimiter = "writes";
+    public const string SignInLimiter = "sign-in";
+
     public static IServiceCollection AddProgrammeAuth(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = AuthSettings.From(configuration);
         services.AddSingleton(settings);
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<DemoAccounts>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoAccounts>());
+        services.AddAntiforgery(o => { o.HeaderName = CsrfHeader; o.Cookie.Name = ".programme.csrf"; o.Cookie.SameSite = SameSiteMode.Strict; });
+
+        services.AddAuthentication(Smart)
+            .AddPolicyScheme(Smart, "JWT or cookie", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
@@ -22,10 +49,100 @@ public static class AuthSetup
                     NameClaimType = Roles.NameClaim,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
+                o.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = async ctx =>
+                    {
+                        var issued = ctx.SecurityToken is JsonWebToken jwt ? jwt.IssuedAt : DateTime.MinValue;
+                        if (await Revoked(ctx.HttpContext, ctx.Principal, issued)) ctx.Fail("The account is disabled or its sessions were revoked.");
+                    },
+                };
+            })
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = ".programme.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events = new CookieAuthenticationEvents
+                {
+                    // An API or hub call without a session gets 401/403, not a redirect to a page.
+                    OnRedirectToLogin = ctx => { ctx.Response.StatusCode = 401; return Task.CompletedTask; },
+                    OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = 403; return Task.CompletedTask; },
+                    OnValidatePrincipal = async ctx =>
+                    {
+                        var issued = ctx.Properties.IssuedUtc?.UtcDateTime ?? DateTime.MinValue;
+                        if (await Revoked(ctx.HttpContext, ctx.Principal, issued, requireAccount: true))
+                        {
+                            ctx.RejectPrincipal();
+                            await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                        }
+                    },
+                };
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.WritePolicy, p => p.RequireRole(Roles.City, Roles.County))
             .AddPolicy(Roles.CityPolicy, p => p.RequireRole(Roles.City));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (ctx, _) => new ValueTask(Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many requests", detail: "Slow down and try again in a moment.").ExecuteAsync(ctx.HttpContext));
+            o.AddPolicy(WritesLimiter, http => RateLimitPartition.GetTokenBucketLimiter(PartitionKey(http), _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = settings.WritesPerSecond * 10,
+                TokensPerPeriod = settings.WritesPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+            }));
+            o.AddPolicy(SignInLimiter, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "-", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = 20,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            }));
+        });
         return services;
     }
+
+    private static string PartitionKey(HttpContext http) =>
+        http.User.FindFirstValue(Roles.NameClaim) is { } name ? $"user:{name}" : $"ip:{http.Connection.RemoteIpAddress}";
+
+    /// <summary>
+    /// True when the principal's account is disabled or was reset after the credential was issued. API tokens from the
+    /// `token` command need no account; a cookie always belongs to one.
+    /// </summary>
+    private static async Task<bool> Revoked(HttpContext http, ClaimsPrincipal? principal, DateTime issuedUtc, bool requireAccount = false)
+    {
+        var name = principal?.FindFirstValue(Roles.NameClaim);
+        if (name is null) return true;
+        var account = await http.RequestServices.GetRequiredService<AccountService>().Grain(name).Get();
+        if (account is null) return requireAccount;
+        if (!account.Enabled) return true;
+        if (account.Role != principal!.FindFirstValue(Roles.RoleClaim) || account.County != principal!.FindFirstValue(Roles.CountyClaim)) return true;
+        return issuedUtc < account.TokensValidAfter.UtcDateTime.AddSeconds(-1);
+    }
+
+    /// <summary>Cookie-authenticated writes must prove they come from our own pages (antiforgery header).</summary>
+    public static IApplicationBuilder UseCsrfProtection(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var unsafeMethod = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method);
+        var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        var hasSession = http.Request.Cookies.ContainsKey(".programme.auth");
+        if (unsafeMethod && !bearer && hasSession && http.Request.Path.StartsWithSegments("/api")
+            && !http.Request.Path.StartsWithSegments("/api/auth/login"))
+        {
+            var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await Results.Problem(statusCode: 403, title: "Missing or invalid CSRF token",
+                    detail: $"Send the token from GET /api/auth/session in the {CsrfHeader} header.").ExecuteAsync(http);
+                return;
+            }
+        }
+        await next(http);
+    });
 }

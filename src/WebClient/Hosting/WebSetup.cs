@@ -18,16 +18,27 @@ public static class WebSetup
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
     }
 
+    public const long MaxBodyBytes = 256 * 1024;
+
     public static WebApplicationBuilder AddProgrammeWeb(this WebApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        // JSON bodies are small; spreadsheet imports raise this for their own route.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProgrammeAuth(builder.Configuration);
         builder.Services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<BoardMetrics>();
         builder.Services.AddSingleton<BoardPushService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BoardPushService>());
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "三大改造 Three Transformations — live programme API";
+            document.Info.Description = "Boards, enterprises, monthly report import, accounts. Money in yuan, months \"YYYY-MM\". See CONTRACT.md.";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(BoardMetrics.MeterName, "Microsoft.Orleans")
             .AddAspNetCoreInstrumentation()
@@ -44,6 +55,8 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCsrfProtection();
+        app.UseRateLimiter();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs");

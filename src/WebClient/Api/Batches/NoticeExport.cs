@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
+using CsvHelper.Configuration;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -49,17 +51,23 @@ public static class NoticeExport
     {
         using var stream = new MemoryStream();
         // Escape text that a spreadsheet would run as a formula: firm and project names come from users.
-        var options = new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape };
-        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
+        var options = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        using (var csv = new CsvWriter(writer, options))
         {
-            csv.WriteRecord(Header);
+            void Record(params string[] fields)
+            {
+                foreach (var f in fields) csv.WriteField(f);
+                csv.NextRecord();
+            }
+            Record(Header);
             foreach (var r in rows)
             {
-                csv.WriteRecord([r.No.ToString(CultureInfo.InvariantCulture), r.County, r.Enterprise, r.Project, r.Class,
-                    Number(Wan(r.TotalInvestment)), Number(Wan(r.CompletedInWindow)), Number(Wan(r.Proposed)), r.Remark]);
+                Record(r.No.ToString(CultureInfo.InvariantCulture), r.County, r.Enterprise, r.Project, r.Class,
+                    Number(Wan(r.TotalInvestment)), Number(Wan(r.CompletedInWindow)), Number(Wan(r.Proposed)), r.Remark);
             }
-            csv.WriteRecord(["合计", "", "", "", "", Number(Wan(rows.Sum(r => r.TotalInvestment))),
-                Number(Wan(rows.Sum(r => r.CompletedInWindow ?? 0))), Number(Wan(rows.Sum(r => r.Proposed))), $"{rows.Count}个项目"]);
+            Record("合计", "", "", "", "", Number(Wan(rows.Sum(r => r.TotalInvestment))),
+                Number(Wan(rows.Sum(r => r.CompletedInWindow ?? 0))), Number(Wan(rows.Sum(r => r.Proposed))), $"{rows.Count}个项目");
         }
         return stream.ToArray();
     }

@@ -1,6 +1,7 @@
 using Programme.Domain;
+using Programme.Web.Hosting;
 
-namespace Programme.Web.Hosting;
+namespace Programme.Web.Commands;
 
 /// <summary>
 /// <c>dotnet run --project src/WebClient -- token --role county --county lingbao [--name NAME] [--hours H]</c>:

@@ -1,0 +1,3 @@
+namespace Programme.Imports;
+
+public enum ImportStatus { Previewed, Refused, Applied, Failed }

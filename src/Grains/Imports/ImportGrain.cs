@@ -1,0 +1,168 @@
+using Microsoft.Extensions.Options;
+using Programme.Aggregation;
+using Programme.Commands;
+using Programme.Domain;
+using Programme.Grains.Enterprises;
+using Programme.Imports;
+
+namespace Programme.Grains.Imports;
+
+/// <summary>
+/// A monthly report upload (月报导入). Preview validates every row against the firms as they are now and lists every
+/// problem. Apply changes each firm once (its rows together, at the version seen in the preview), then hands each
+/// county all of its firms' new reports in one call, so the board moves once. If any firm refuses (it changed since the
+/// preview), the firms already changed are put back and the import fails: all rows or none.
+/// </summary>
+public sealed class ImportGrain(
+    [PersistentState("import", StorageNames.Programme)] IPersistentState<ImportState> state,
+    IOptions<ProgrammeOptions> options,
+    TimeProvider clock) : Grain, IImportGrain
+{
+    public const int MaxRows = 10_000;
+    public const string ColumnEnterprise = "企业代码";
+    public const string ColumnProject = "项目编号";
+    public const string ColumnMonth = "月份";
+    public const string ColumnInvested = "当月完成投资";
+    private const int Parallelism = 32;
+    private readonly ProgrammeCalendar _calendar = options.Value.Calendar;
+
+    public Task<ImportSummary?> Get() => Task.FromResult(state.State.Summary);
+
+    public async Task<ImportSummary> Preview(string fileName, IReadOnlyList<ImportRow> rows, IReadOnlyList<RowProblem> parseProblems, ChangeContext context)
+    {
+        if (state.State.Summary is { } existing) return existing;
+        var problems = new List<RowProblem>(parseProblems);
+        if (rows.Count > MaxRows) problems.Add(new RowProblem(0, "", $"at most {MaxRows} rows per file"));
+        var first = new Dictionary<(string, string, string), int>();
+        var unique = new List<ImportRow>();
+        foreach (var r in rows)
+        {
+            if (first.TryGetValue((r.EnterpriseId, r.ProjectId, r.Month), out var earlier))
+                problems.Add(new RowProblem(r.Row, ColumnMonth, $"duplicate of row {earlier}: the same firm, project and month"));
+            else
+            {
+                first[(r.EnterpriseId, r.ProjectId, r.Month)] = r.Row;
+                unique.Add(r);
+            }
+        }
+
+        var changing = 0;
+        var unchanged = 0;
+        var byFirm = unique.GroupBy(r => r.EnterpriseId).ToList();
+        var firms = new Dictionary<string, Enterprise?>(StringComparer.Ordinal);
+        foreach (var chunk in byFirm.Chunk(Parallelism))
+        {
+            var got = await Task.WhenAll(chunk.Select(g => GrainFactory.GetGrain<IEnterpriseGrain>(g.Key).Get()));
+            for (var i = 0; i < chunk.Length; i++) firms[chunk[i].Key] = got[i];
+        }
+        foreach (var group in byFirm)
+        {
+            var firm = firms[group.Key];
+            if (firm is null)
+            {
+                problems.AddRange(group.Select(r => new RowProblem(r.Row, ColumnEnterprise, $"unknown enterprise '{r.EnterpriseId}'")));
+                continue;
+            }
+            if (context.CountyScope is { } scope && firm.CountyId != scope)
+            {
+                problems.AddRange(group.Select(r => new RowProblem(r.Row, ColumnEnterprise, $"the enterprise belongs to {firm.CountyId}, not to your county {scope}")));
+                continue;
+            }
+            state.State.ExpectedVersions[firm.Id] = firm.Version;
+            var next = firm;
+            foreach (var r in group)
+            {
+                var project = next.Projects.FirstOrDefault(p => p.Id == r.ProjectId);
+                if (project is null)
+                {
+                    problems.Add(new RowProblem(r.Row, ColumnProject, $"the enterprise has no project '{r.ProjectId}'"));
+                    continue;
+                }
+                var held = project.Monthly.FirstOrDefault(m => m.Month.ToString() == r.Month)?.Amount ?? 0m;
+                state.State.Before[Key(r)] = held;
+                var step = EnterpriseRules.ReportProgress(next, new ReportProgress(r.ProjectId, r.Month, r.Invested), _calendar);
+                if (step.Errors is { Any: true } errors)
+                {
+                    foreach (var (field, messages) in errors.ToDictionary())
+                        foreach (var m in messages) problems.Add(new RowProblem(r.Row, Column(field), m));
+                    continue;
+                }
+                if (step.Next is null) unchanged++;
+                else
+                {
+                    changing++;
+                    next = step.Next;
+                }
+            }
+        }
+
+        state.State.Rows = [.. unique];
+        state.State.CountyScope = context.CountyScope;
+        state.State.Summary = new ImportSummary
+        {
+            Id = this.GetPrimaryKeyString(), FileName = fileName, Actor = context.Actor, CreatedAt = clock.GetUtcNow(),
+            Status = problems.Count > 0 ? ImportStatus.Refused : ImportStatus.Previewed,
+            Rows = rows.Count, Changing = changing, Unchanged = unchanged, Enterprises = byFirm.Count,
+            Problems = problems.OrderBy(p => p.Row).ThenBy(p => p.Column, StringComparer.Ordinal).ToArray(),
+        };
+        await state.WriteStateAsync();
+        return state.State.Summary;
+    }
+
+    public async Task<ImportSummary> Apply(ChangeContext context)
+    {
+        var summary = state.State.Summary ?? throw new InvalidOperationException("Preview the file first.");
+        if (summary.Status != ImportStatus.Previewed) return summary;
+        if (context.CountyScope != state.State.CountyScope) throw new UnauthorizedAccessException("Only the county that previewed the file can apply it.");
+
+        var ctx = context with { Via = "import", Source = summary.FileName };
+        var groups = state.State.Rows.GroupBy(r => r.EnterpriseId).ToList();
+        var results = new List<(string Firm, MonthlyReportResult Result)>();
+        foreach (var chunk in groups.Chunk(Parallelism))
+        {
+            var done = await Task.WhenAll(chunk.Select(g => GrainFactory.GetGrain<IEnterpriseGrain>(g.Key).ApplyMonthlyReport(
+                g.Select(r => new ReportProgress(r.ProjectId, r.Month, r.Invested)).ToArray(),
+                ctx with { ExpectedVersion = state.State.ExpectedVersions[g.Key] })));
+            results.AddRange(chunk.Select((g, i) => (g.Key, done[i])));
+        }
+
+        var refused = results.Where(r => !r.Result.Result.Succeeded).ToList();
+        if (refused.Count > 0)
+        {
+            var rollback = ctx with { Via = "import-rollback", ExpectedVersion = null };
+            var undone = new List<EnterpriseReport>();
+            foreach (var (firm, result) in results.Where(r => r.Result.Result.Outcome == CommandOutcome.Accepted))
+            {
+                var restore = state.State.Rows.Where(r => r.EnterpriseId == firm)
+                    .Select(r => new ReportProgress(r.ProjectId, r.Month, state.State.Before[Key(r)])).ToArray();
+                var back = await GrainFactory.GetGrain<IEnterpriseGrain>(firm).ApplyMonthlyReport(restore, rollback);
+                if (back.Report is not null) undone.Add(back.Report);
+            }
+            await HandToCounties(undone);
+            var why = refused[0].Result.Result.Outcome == CommandOutcome.VersionConflict
+                ? $"enterprise {refused[0].Firm} changed after the preview"
+                : $"enterprise {refused[0].Firm} refused the rows ({refused[0].Result.Result.Outcome})";
+            state.State.Summary = summary with { Status = ImportStatus.Failed, Reason = $"{why}; nothing was applied — preview the file again." };
+        }
+        else
+        {
+            await HandToCounties(results.Where(r => r.Result.Result.Outcome == CommandOutcome.Accepted && r.Result.Report is not null)
+                .Select(r => r.Result.Report!));
+            state.State.Summary = summary with { Status = ImportStatus.Applied, AppliedAt = clock.GetUtcNow() };
+        }
+        await state.WriteStateAsync();
+        return state.State.Summary;
+    }
+
+    private Task HandToCounties(IEnumerable<EnterpriseReport> reports) =>
+        Task.WhenAll(reports.GroupBy(r => r.CountyId).Select(g => GrainFactory.GetGrain<ICountyGrain>(g.Key).Apply(g.ToArray())));
+
+    private static string Key(ImportRow r) => $"{r.EnterpriseId}/{r.ProjectId}/{r.Month}";
+
+    private static string Column(string field) => field switch
+    {
+        "month" => ColumnMonth,
+        "invested" => ColumnInvested,
+        _ => ColumnProject,
+    };
+}

@@ -1,0 +1,3 @@
+namespace Programme.Web.Api;
+
+public sealed record PasswordBody(string? Password);

@@ -1,0 +1,186 @@
+// City board (#/): KPIs, monthly trend, county league table.
+import { h, setText, setAttr } from '../dom.js';
+import { t, countyName } from '../i18n.js';
+import { money, pct, count, score, month } from '../format.js';
+import { watch } from '../live.js';
+import { boardKpis, ragDot, updateRag, STATUS_KEYS } from '../widgets.js';
+import { trendChart } from '../charts.js';
+
+/** A board heading line: title, data month, calendar progress, score, version. */
+export function boardHead(title, testidPrefix) {
+  const r = {
+    title: h('h1', { class: 'board-title' }, title),
+    asOf: h('span'),
+    calendar: h('span'),
+    score: h('span'),
+    version: h('span', { 'data-testid': `${testidPrefix}-version` }),
+    extra: h('span', { class: 'board-head-extra' }),
+    error: h('p', { class: 'banner', role: 'alert', hidden: true }),
+  };
+  r.el = h('div', { class: 'board-head' },
+    r.title,
+    h('ul', { class: 'board-meta' },
+      h('li', null, t('board.asOf') + ' ', h('b', null, r.asOf)),
+      h('li', null, t('board.calendar') + ' ', h('b', null, r.calendar)),
+      h('li', null, t('board.score') + ' ', h('b', null, r.score)),
+      h('li', { class: 'ver' }, t('board.version') + ' v', r.version)),
+    r.extra);
+  r.update = (s) => {
+    setText(r.asOf, month(s.reportingMonth));
+    setText(r.calendar, pct(s.calendarProgress));
+    setText(r.score, score(s.score));
+    setText(r.version, String(s.version));
+  };
+  return r;
+}
+
+function leagueTable() {
+  const rows = new Map();   // county id → {tr, cells}
+  const tbody = h('tbody');
+  const table = h('table', { class: 'league' },
+    h('caption', { class: 'sr-only' }, t('league.caption')),
+    h('thead', null, h('tr', null,
+      h('th', { scope: 'col', class: 'c-rank' }, t('league.rank')),
+      h('th', { scope: 'col', class: 'c-name' }, t('league.county')),
+      h('th', { scope: 'col', class: 'c-num' }, t('league.score')),
+      h('th', { scope: 'col', class: 'c-num' }, t('league.coverage')),
+      h('th', { scope: 'col', class: 'c-num' }, t('league.projects')),
+      h('th', { scope: 'col', class: 'c-num' }, t('league.completed')),
+      STATUS_KEYS.map((k) => h('th', { scope: 'col', class: 'c-rag', title: t('statusLong.' + k) }, t('status.' + k))))),
+    tbody);
+
+  function rowFor(c) {
+    let row = rows.get(c.id);
+    if (row) return row;
+    const cells = {
+      rank: h('span', { class: 'rank-badge' }),
+      name: h('a', { href: `#/county/${encodeURIComponent(c.id)}`, class: 'county-link' }),
+      mark: h('span', { class: 'league-mark' }),
+      score: h('span', { class: 'strong' }),
+      coverage: h('span'),
+      coverageSub: h('span', { class: 'sub' }),
+      projects: h('span'),
+      projectsSub: h('span', { class: 'sub' }),
+      completed: h('span'),
+      completedSub: h('span', { class: 'sub' }),
+      rag: {},
+    };
+    const tr = h('tr', {
+      'data-testid': 'county-row', 'data-county': c.id,
+      onclick: (e) => { if (!e.target.closest('a')) window.location.hash = `#/county/${encodeURIComponent(c.id)}`; },
+    },
+      h('td', { class: 'c-rank' }, cells.rank),
+      h('th', { scope: 'row', class: 'c-name' }, h('div', { class: 'name-wrap' }, cells.name, cells.mark)),
+      h('td', { class: 'c-num' }, cells.score),
+      h('td', { class: 'c-num' }, cells.coverage, cells.coverageSub),
+      h('td', { class: 'c-num' }, cells.projects, cells.projectsSub),
+      h('td', { class: 'c-num' }, cells.completed, cells.completedSub),
+      STATUS_KEYS.map((k) => {
+        const dot = ragDot('unknown');
+        cells.rag[k] = dot;
+        return h('td', { class: 'c-rag' }, dot);
+      }));
+    row = { tr, cells };
+    rows.set(c.id, row);
+    return row;
+  }
+
+  function update(counties) {
+    if (!Array.isArray(counties)) return;
+    const sorted = [...counties].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99) || (b.score ?? 0) - (a.score ?? 0));
+    const ranks = sorted.map((c) => c.rank).filter((r) => r !== null && r !== undefined);
+    const firstRank = Math.min(...ranks);
+    const lastRank = Math.max(...ranks);
+    const seen = new Set();
+    const order = [];
+    for (const c of sorted) {
+      const { tr, cells } = rowFor(c);
+      seen.add(c.id);
+      order.push(tr);
+      setAttr(tr, 'data-rank', c.rank);
+      const pos = c.rank === firstRank ? 'first' : c.rank === lastRank && sorted.length > 1 ? 'last' : '';
+      tr.className = pos ? 'pos-' + pos : '';
+      setText(cells.rank, String(c.rank ?? '—'));
+      setText(cells.name, countyName(c));
+      setAttr(cells.name, 'title', countyName(c));
+      if (pos) {
+        setText(cells.mark, t('league.' + pos));
+        cells.mark.className = 'league-mark mark-' + pos;
+        cells.mark.hidden = false;
+      } else {
+        cells.mark.textContent = '';
+        cells.mark.hidden = true;
+      }
+      setText(cells.score, score(c.score));
+      setText(cells.coverage, pct(c.coverage));
+      setText(cells.coverageSub, `${c.covered}/${c.aboveScale}`);
+      setText(cells.projects, count(c.projectsThisYear));
+      setText(cells.projectsSub, '/ ' + count(c.projectsTarget));
+      setText(cells.completed, money(c.completedThisYear));
+      setText(cells.completedSub, '/ ' + money(c.completedTarget));
+      for (const k of STATUS_KEYS) updateRag(cells.rag[k], c.status?.[k], t('statusLong.' + k));
+    }
+    for (const id of [...rows.keys()]) if (!seen.has(id)) rows.delete(id);
+    // Re-order only when the order changed, so rows don't jump needlessly.
+    const same = order.length === tbody.children.length && order.every((tr, i) => tbody.children[i] === tr);
+    if (!same) tbody.replaceChildren(...order);
+  }
+
+  return { el: table, update };
+}
+
+function legend() {
+  return h('ul', { class: 'legend', 'aria-label': t('league.legend') },
+    ['green', 'amber', 'red'].map((s) => h('li', null, ragDot(s), ' ', t('rag.' + s))),
+    h('li', { class: 'legend-mark' }, h('span', { class: 'league-mark mark-first' }, t('league.first'))),
+    h('li', { class: 'legend-mark' }, h('span', { class: 'league-mark mark-last' }, t('league.last'))));
+}
+
+export function mountCity(main, ctx) {
+  ctx.setTitle(t('board.cityTitle'));
+  ctx.setCrumbs([]);
+  const head = boardHead(t('board.cityTitle'), 'city');
+  const kpis = boardKpis('city');
+  const league = leagueTable();
+  const canvas = h('canvas', { role: 'img', 'aria-label': t('trend.title') + '：' + t('trend.caption') });
+  const trendCard = h('section', { class: 'card trend', 'aria-labelledby': 'h-trend' },
+    h('header', { class: 'card-head' }, h('h2', { id: 'h-trend' }, t('trend.title'))),
+    h('div', { class: 'chart-box' }, canvas),
+    h('p', { class: 'muted small chart-caption' }, t('trend.caption')));
+  const leagueCard = h('section', { class: 'card league-card', 'aria-labelledby': 'h-league' },
+    h('header', { class: 'card-head' }, h('h2', { id: 'h-league' }, t('league.title')), h('span', { class: 'muted small' }, t('league.caption'))),
+    h('div', { class: 'table-wrap' }, league.el),
+    legend());
+
+  const loading = h('p', { class: 'loading' }, t('board.loading'));
+  const grid = h('div', { class: 'city-grid', hidden: true },
+    h('div', { class: 'kpi-strip' }, kpis.cards.coverage, kpis.cards.projects, kpis.cards.investment, kpis.cards.goals),
+    h('div', { class: 'lower' },
+      leagueCard,
+      h('div', { class: 'side-stack' }, trendCard, h('div', { class: 'pair' }, kpis.cards.fund, kpis.cards.ops))));
+  main.append(head.el, head.error, loading, grid);
+
+  let trend = null;
+  const errorTimer = setTimeout(() => { head.error.textContent = t('board.error'); head.error.hidden = false; }, 6000);
+
+  const unwatch = watch('city', (snap) => {
+    clearTimeout(errorTimer);
+    head.error.hidden = true;
+    loading.remove();
+    grid.hidden = false;
+    head.update(snap);
+    kpis.update(snap);
+    kpis.setSpread(snap.counties);
+    league.update(snap.counties);
+    if (!trend) trend = trendChart(canvas);
+    trend.update(snap);
+  });
+
+  return {
+    destroy() {
+      clearTimeout(errorTimer);
+      unwatch();
+      trend?.destroy();
+    },
+  };
+}

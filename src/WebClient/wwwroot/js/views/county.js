@@ -1,0 +1,112 @@
+// County board (#/county/{id}): the county's figures, its enterprises (paged), its uncovered firms.
+import { h, setText } from '../dom.js';
+import { t, countyName } from '../i18n.js';
+import { watch } from '../live.js';
+import { loadCounties, loadSectors, counties } from '../api.js';
+import { boardKpis, statusChips } from '../widgets.js';
+import { trendChart } from '../charts.js';
+import { boardHead } from './city.js';
+import { enterpriseTable, planList } from '../table.js';
+
+export function mountCounty(main, countyId, ctx) {
+  let destroyed = false;
+  const cleanups = [];
+  const loading = h('p', { class: 'loading' }, t('board.loading'));
+  main.append(loading);
+
+  Promise.all([loadCounties(), loadSectors().catch(() => [])]).then(() => {
+    if (destroyed) return;
+    loading.remove();
+    const known = counties().find((c) => c.id === countyId);
+    if (!known) {
+      main.append(h('div', { class: 'card notfound' },
+        h('h1', null, t('board.notFound', { id: countyId })),
+        h('p', null, h('a', { href: '#/' }, t('board.back')))));
+      ctx.setCrumbs([{ label: countyId }]);
+      return;
+    }
+    build(known);
+  }).catch(() => {
+    if (destroyed) return;
+    loading.textContent = t('board.error');
+    // Try again shortly: the server may be starting.
+    const retry = setTimeout(() => { if (!destroyed) { main.replaceChildren(); const again = mountCounty(main, countyId, ctx); cleanups.push(() => again.destroy()); } }, 5000);
+    cleanups.push(() => clearTimeout(retry));
+  });
+
+  function build(county) {
+    const name = countyName(county);
+    ctx.setTitle(name);
+    ctx.setCrumbs([{ label: name, href: `#/county/${encodeURIComponent(countyId)}` }]);
+
+    const head = boardHead(t('county.title', { name }), 'county');
+    const rankEl = h('b', { 'data-testid': 'county-rank' }, '—');
+    const switchId = 'county-switch';
+    const switcher = h('select', {
+      id: switchId,
+      onchange: (e) => { window.location.hash = `#/county/${encodeURIComponent(e.target.value)}`; },
+    }, counties().map((c) => h('option', { value: c.id, selected: c.id === countyId }, countyName(c))));
+    head.extra.append(
+      h('span', { class: 'rank-pill' }, t('county.rank') + ' ', rankEl),
+      h('span', { class: 'field inline' }, h('label', { for: switchId }, t('county.switch')), switcher));
+
+    const chips = statusChips();
+    const kpis = boardKpis('county');
+    const canvas = h('canvas', { role: 'img', 'aria-label': t('trend.title') + '：' + t('trend.caption') });
+    const trendCard = h('section', { class: 'card trend', 'aria-labelledby': 'h-trend' },
+      h('header', { class: 'card-head' }, h('h2', { id: 'h-trend' }, t('trend.title'))),
+      h('div', { class: 'chart-box' }, canvas),
+      h('p', { class: 'muted small chart-caption' }, t('trend.caption')));
+
+    const table = enterpriseTable(countyId);
+    const plan = planList(countyId);
+    const tableCard = h('section', { class: 'card ent-card', 'aria-labelledby': 'h-ents' },
+      h('header', { class: 'card-head' }, h('h2', { id: 'h-ents' }, t('ent.list'))),
+      table.el);
+    const planCard = h('section', { class: 'card plan-card', 'aria-labelledby': 'h-plan' },
+      h('header', { class: 'card-head' }, h('h2', { id: 'h-plan' }, t('plan.title')), plan.countEl),
+      plan.el);
+
+    const grid = h('div', { class: 'city-grid county-grid', hidden: true },
+      h('div', { class: 'status-row' }, h('span', { class: 'muted' }, t('county.targetStatus')), chips.el),
+      h('div', { class: 'kpi-strip' }, kpis.cards.coverage, kpis.cards.projects, kpis.cards.investment, kpis.cards.goals),
+      h('div', { class: 'county-lower' }, trendCard, h('div', { class: 'side-stack' }, kpis.cards.fund, kpis.cards.ops), planCard),
+      tableCard);
+    main.append(head.el, head.error, grid);
+
+    let trend = null;
+    const errorTimer = setTimeout(() => { head.error.textContent = t('board.error'); head.error.hidden = false; }, 6000);
+    cleanups.push(() => clearTimeout(errorTimer));
+
+    table.load();
+    plan.load();
+    let first = true;
+    const unwatch = watch(`county:${countyId}`, (snap) => {
+      clearTimeout(errorTimer);
+      head.error.hidden = true;
+      grid.hidden = false;
+      head.update(snap);
+      const nm = countyName(snap) || name;
+      setText(head.title, t('county.title', { name: nm }));
+      chips.update(snap.status);
+      kpis.update(snap);
+      if (!trend) trend = trendChart(canvas);
+      trend.update(snap);
+      if (!first) { table.refresh(); plan.refresh(); }
+      first = false;
+    });
+    const unwatchCity = watch('city', (city) => {
+      const list = city.counties || [];
+      const me = list.find((c) => c.id === countyId);
+      setText(rankEl, me ? t('county.rankValue', { r: me.rank, n: list.length }) : '—');
+    });
+    cleanups.push(unwatch, unwatchCity, () => trend?.destroy(), () => table.destroy(), () => plan.destroy());
+  }
+
+  return {
+    destroy() {
+      destroyed = true;
+      for (const fn of cleanups) { try { fn(); } catch (e) { console.error(e); } }
+    },
+  };
+}
