@@ -30,7 +30,7 @@ public static class BatchApi
             var result = await grains.GetGrain<IFundingBatchGrain>(body.Id!).Create(command, Caller.Context(user, http));
             return From(result, () => Results.Created($"/api/batches/{body.Id}", new { id = body.Id, version = result.Version }));
         })
-        .RequireAuthorization(Roles.CityPolicy)
+        .RequireAuthorization(Roles.CityPolicy).RequireRateLimiting(AuthSetup.WritesLimiter)
         .WithSummary("Open a funding batch (city staff)")
         .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -43,12 +43,12 @@ public static class BatchApi
 
         batch.MapPut("/budget", (string batchId, BudgetBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Write(grains, batchId, g => g.SetBudget(body.Budget, Caller.Context(user, http))))
-            .RequireAuthorization(Roles.CityPolicy)
+            .RequireAuthorization(Roles.CityPolicy).RequireRateLimiting(AuthSetup.WritesLimiter)
             .WithSummary("Set the cap (null: uncapped); raising it funds the waiting list in rank order");
 
         batch.MapPost("/close", (string batchId, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Write(grains, batchId, g => g.CloseApplications(Caller.Context(user, http))))
-            .RequireAuthorization(Roles.CityPolicy)
+            .RequireAuthorization(Roles.CityPolicy).RequireRateLimiting(AuthSetup.WritesLimiter)
             .WithSummary("Stop taking new applications (截止申报)");
 
         batch.MapGet("/applications", async (string batchId, IGrainFactory grains, string? stage, string? county, string? @class,
@@ -87,7 +87,7 @@ public static class BatchApi
         batch.MapPost("/applications", (string batchId, ApplyForGrant body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Write(grains, batchId, g => g.Apply(body, Caller.Context(user, http)),
                 r => Results.Created($"/api/batches/{batchId}/applications/{r.ApplicationId}", new { id = r.ApplicationId, version = r.Version })))
-            .RequireAuthorization(Roles.WritePolicy)
+            .RequireAuthorization(Roles.WritePolicy).RequireRateLimiting(AuthSetup.WritesLimiter)
             .WithSummary("Apply for a project of a firm (county agents for their own county, city staff for any)")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -102,35 +102,35 @@ public static class BatchApi
 
         one.MapPost("/decisions", (string batchId, int applicationId, DecisionBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Write(grains, batchId, g => g.Decide(new DecideApplication(applicationId, body.Stage, body.Decision, body.Note, body.Amount, body.Score, body.ReturnTo), Caller.Context(user, http))))
-            .RequireAuthorization(Roles.WritePolicy)
+            .RequireAuthorization(Roles.WritePolicy).RequireRateLimiting(AuthSetup.WritesLimiter)
             .WithSummary("Approve, decline or return for revision at the application's stage (county stages: the firm's county; others: city staff)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
 
         one.MapPost("/resubmission", (string batchId, int applicationId, NoteBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Write(grains, batchId, g => g.Resubmit(new ResubmitApplication(applicationId, body.Note), Caller.Context(user, http))))
-            .RequireAuthorization(Roles.WritePolicy)
+            .RequireAuthorization(Roles.WritePolicy).RequireRateLimiting(AuthSetup.WritesLimiter)
             .WithSummary("Resubmit a returned application after revision; its amounts follow the project's figures again");
 
         one.MapPost("/objections", (string batchId, int applicationId, ObjectionBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Write(grains, batchId, g => g.Object(new RaiseObjection(applicationId, body.Objector, body.Reason), Caller.Context(user, http))))
-            .RequireAuthorization(Roles.WritePolicy)
+            .RequireAuthorization(Roles.WritePolicy).RequireRateLimiting(AuthSetup.WritesLimiter)
             .WithSummary("Record an objection during the public notice: the application goes back to the expert panel");
 
         one.MapPost("/disbursements", (string batchId, int applicationId, DisbursementBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Write(grains, batchId, g => g.Disburse(new Disburse(applicationId, body.Amount, body.Note), Caller.Context(user, http))))
-            .RequireAuthorization(Roles.CityPolicy)
+            .RequireAuthorization(Roles.CityPolicy).RequireRateLimiting(AuthSetup.WritesLimiter)
             .WithSummary("Pay (part of) an award (city staff)");
 
         batch.MapPost("/notice", (string batchId, NoticeBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Write(grains, batchId, g => g.PublishNotice(new PublishNotice(body.Until, body.Note), Caller.Context(user, http)),
                 r => Results.Ok(new { version = r.Version, published = r.Affected })))
-            .RequireAuthorization(Roles.CityPolicy)
+            .RequireAuthorization(Roles.CityPolicy).RequireRateLimiting(AuthSetup.WritesLimiter)
             .WithSummary("Publish the applications that passed the audit on the public notice, with its objection window (city staff)");
 
         batch.MapPost("/awards", (string batchId, AwardBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Write(grains, batchId, g => g.Award(new AwardApplications(body.ApplicationIds, body.Note), Caller.Context(user, http)),
                 r => Results.Ok(new { version = r.Version, awarded = r.Affected })))
-            .RequireAuthorization(Roles.CityPolicy)
+            .RequireAuthorization(Roles.CityPolicy).RequireRateLimiting(AuthSetup.WritesLimiter)
             .WithSummary("Award the applications waiting at the award stage (city staff); awards go to the firms' grants");
 
         batch.MapGet("/notice", async (string batchId, IGrainFactory grains) =>
