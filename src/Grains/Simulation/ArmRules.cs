@@ -1,13 +1,15 @@
+using Programme.Grains.Grants;
+using Programme.Grants;
 using Programme.Simulation;
 
 namespace Programme.Grains.Simulation;
 
 /// <summary>
-/// A policy turned into what the monthly loop needs, and the documented simplified award step (until the grants
-/// issue's award rules land): a subsidy-class grant pays SubsidyRate × the investment the project completed since the
-/// last call, at most ProjectCap; a reward-class grant pays RewardAmount; each of the six review stages is passed with
-/// the same chance, so that all six together give the policy's pass rate; a capped fund scales one batch's awards pro
-/// rata when they exceed what is left of the year's fund.
+/// A policy turned into what the monthly loop needs. Amounts come from the grants issue's <see cref="AwardRules"/>: a
+/// subsidy-class grant is <c>AwardRules.Subsidy</c> of the investment the project completed since the last call (in whole
+/// yuan: the simulation counts money in yuan), a reward-class grant is <c>AwardRules.Reward</c> for the result. What the
+/// simulation adds: each review stage is passed with the same chance, so that all seven together give the policy's pass
+/// rate, and a capped fund scales one batch's awards pro rata when they exceed what is left of the year's fund.
 /// </summary>
 public sealed class ArmRules
 {
@@ -16,7 +18,9 @@ public sealed class ArmRules
         Policy = policy;
         SubsidyRate = policy.SubsidyRate;
         Cap = (long)policy.ProjectCap;
-        Reward = (long)policy.RewardAmount;
+        _rule = new SubsidyRule(policy.SubsidyRate, policy.ProjectCap);
+        _rewards = policy.Rewards.AsCallRewards();
+        HasRewards = policy.Rewards.Any;
         foreach (var m in policy.BatchMonths) CallMonths |= 1 << m;
         StagePass = [Math.Pow((double)policy.SubsidyPassRate, 1.0 / ReviewStages.Count), Math.Pow((double)policy.RewardPassRate, 1.0 / ReviewStages.Count)];
         Push = (double)policy.CountyPush;
@@ -25,10 +29,13 @@ public sealed class ArmRules
         FullOffer = (double)policy.SubsidyRate * (double)policy.SubsidyPassRate;
     }
 
+    private readonly SubsidyRule _rule;
+    private readonly IReadOnlyList<RewardAmount> _rewards;
+
     public PolicySettings Policy { get; }
     public decimal SubsidyRate { get; }
     public long Cap { get; }
-    public long Reward { get; }
+    public bool HasRewards { get; }
     public int CallMonths { get; }
     public double[] StagePass { get; }
     public double Push { get; }
@@ -40,12 +47,10 @@ public sealed class ArmRules
 
     public bool IsCall(int ordinal) => (CallMonths & (1 << (ordinal % 12 + 1))) != 0;
 
-    public long SubsidyFor(long investedSinceCall)
-    {
-        if (investedSinceCall <= 0 || SubsidyRate <= 0) return 0;
-        var asked = (long)decimal.Floor(SubsidyRate * investedSinceCall);
-        return Math.Min(asked, Cap);
-    }
+    public long SubsidyFor(long investedSinceCall) =>
+        investedSinceCall <= 0 || SubsidyRate <= 0 ? 0 : (long)decimal.Floor(AwardRules.Subsidy(_rule, investedSinceCall));
+
+    public long RewardFor(RewardResult result) => (long)decimal.Floor(AwardRules.Reward(_rewards, result) ?? 0m);
 
     /// <summary>A capped fund's award: floor(amount × numerator / denominator), exactly.</summary>
     public static long Scale(long amount, long numerator, long denominator) =>

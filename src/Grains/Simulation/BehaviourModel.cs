@@ -38,12 +38,12 @@ public static class BehaviourModel
 
     /// <summary>
     /// Assumed: how strongly the grant on offer raises propensity: × (1 + GrantResponse × expected grant share), relative
-    /// to the observed policy (30 % × 32/38 pass rate). With it the no-subsidy twin starts about a quarter fewer new projects.
+    /// to the observed policy (35 % × 32/38 pass rate). With it the no-subsidy twin starts about a quarter fewer new projects.
     /// </summary>
     public const double GrantResponse = 1.7;
 
-    /// <summary>The observed policy's expected grant share (the calibration's reference point).</summary>
-    public static readonly double ObservedOffer = 0.30 * 32.0 / 38.0;
+    /// <summary>The observed policy's expected grant share (the calibration's reference point): 35 % × 32/38.</summary>
+    public static readonly double ObservedOffer = 0.35 * 32.0 / 38.0;
 
     // --- what a project is -------------------------------------------------------------------------------------------
     /// <summary>Seed: 2022 planning mix, 42 intelligent / 41 green / 121 technical.</summary>
@@ -82,8 +82,10 @@ public static class BehaviourModel
     // --- grants -----------------------------------------------------------------------------------------------------
     /// <summary>Calibrated on 2022 batch 1 (38 subsidy-class applications): chance a project with investment in the window applies.</summary>
     public const double ApplySubsidy = 0.07;
-    /// <summary>Calibrated on 2022 batch 1 (16 reward-class applications): chance a project completed since the last call applies.</summary>
-    public const double ApplyReward = 0.12;
+    /// <summary>Calibrated on 2022 batch 1 (7 of its 16 reward-class applications): chance an intelligent project completed since the last call applies for the machine-replaces-labour reward.</summary>
+    public const double ApplyReward = 0.2;
+    /// <summary>Calibrated on 2022 batch 1 (9 of its 16 reward-class applications): chance a firm certified since the last call applies for that reward.</summary>
+    public const double ApplyCertificationReward = 0.5;
 
     // --- completion -------------------------------------------------------------------------------------------------
     /// <summary>

@@ -38,8 +38,7 @@ public static class Calibration
         await engine.AdvanceTo(definition.Months);
         var results = engine.Results();
         var last = results.Months[^1];
-        // The model pays 2022's batch in 2022-10, after the seed's cut-off: its 2021 batch stands in for a year's batch.
-        var batch = results.Batches.FirstOrDefault(b => b.CallMonth.StartsWith("2021", StringComparison.Ordinal));
+        var batch = results.Batches.FirstOrDefault(b => b.Id == "2022-1" && b.Complete);
         var lines = new List<Line>
         {
             Relative("coverage", 426m / 463m, last.Coverage, last.Bands.Coverage, absolute: 0.03m),
@@ -52,9 +51,10 @@ public static class Calibration
         };
         if (batch is not null)
         {
-            lines.Add(Info("a batch: applications (2021)", 54, batch.Applications, new Band(0, 0)));
-            lines.Add(Info("a batch: awards (2021)", 44, batch.Awarded, new Band(0, 0)));
-            lines.Add(Info("a batch: awarded yuan (2021)", 85_465_700m, batch.AwardedAmount, new Band(0, 0)));
+            lines.Add(Info("batch 2022-1: subsidy applications", 38, batch.SubsidyApplications, new Band(0, 0)));
+            lines.Add(Info("batch 2022-1: reward applications", 16, batch.RewardApplications, new Band(0, 0)));
+            lines.Add(Info("batch 2022-1: awards", 44, batch.Awarded, new Band(0, 0)));
+            lines.Add(Info("batch 2022-1: awarded (yuan)", 85_465_700m, batch.AwardedAmount, new Band(0, 0)));
         }
         var starting = new Start2019(engine.City(0, 0, 0, Metric.AboveScale), engine.City(0, 0, 0, Metric.Covered),
             engine.City(0, 0, 0, Metric.Projects), engine.City(0, 0, 0, Metric.TotalInvestment), engine.City(0, 0, 0, Metric.InvestmentCompleted));
@@ -83,13 +83,13 @@ public static class Calibration
         var s = report.Starting;
         w.AppendLine($"Start (registry at 2019-12): {s.AboveScale} above-scale firms, {s.Covered} covered, {s.Projects} projects, " +
             $"{Fmt(s.TotalInvestment)} total, {Fmt(s.InvestmentCompleted)} completed");
-        w.AppendLine($"{"figure",-30} {"seed",16} {"model (mean)",16} {"model 5–95 %",31} {"deviation",10}  tolerance");
+        w.AppendLine($"{"figure",-36} {"seed",16} {"model (mean)",16} {"model 5–95 %",31} {"deviation",10}  tolerance");
         foreach (var l in report.Lines)
         {
             var band = l.Band.P5 == 0 && l.Band.P95 == 0 ? "" : $"{Fmt(l.Band.P5)} – {Fmt(l.Band.P95)}";
             var dev = l.Tolerance.Contains("points") ? $"{l.Deviation * 100:+0.0;-0.0} pt" : $"{l.Deviation * 100:+0.0;-0.0} %";
             var verdict = l.Within switch { true => "ok", false => "OUT", null => "" };
-            w.AppendLine($"{l.Figure,-30} {Fmt(l.Seed),16} {Fmt(l.Model),16} {band,31} {dev,10}  {l.Tolerance} {verdict}");
+            w.AppendLine($"{l.Figure,-36} {Fmt(l.Seed),16} {Fmt(l.Model),16} {band,31} {dev,10}  {l.Tolerance} {verdict}");
         }
         w.AppendLine(report.WithinTolerance ? "within tolerance" : "OUTSIDE tolerance");
         return w.ToString();

@@ -10,4 +10,6 @@ public struct FirmState
     public OperatingStatus Status;
     public byte GreenLevel, SmartLevel;
     public bool Digital, Cloud;
+    /// <summary>Reward-class results gained since the last batch call, one bit per <see cref="Programme.Grants.RewardResult"/>.</summary>
+    public byte Results;
 }

@@ -14,7 +14,7 @@ public static class Metric
     public const int RewardApplications = 19, RewardRequested = 20, RewardAwards = 21, RewardAwarded = 22;
     public const int FundedInvestment = 23, Digital = 24, Cloud = 25, Intelligent = 26, Green = 27, Technical = 28;
     public const int GreenCertifications = 29, SmartCertifications = 30;
-    /// <summary>Applications passing review stage k (cumulative), k = 0 … 5.</summary>
+    /// <summary>Applications passing review stage k (cumulative), k = 0 … 6 (<see cref="ReviewStages"/>).</summary>
     public const int StagePassed = 31;
-    public const int Count = StagePassed + ReviewStages.Count;
+    public const int Count = StagePassed + 7;
 }

@@ -7,7 +7,9 @@ public sealed class PolicyRequest
     public decimal? ProjectCap { get; set; }
     public decimal? AnnualFund { get; set; }
     public bool? FundCapped { get; set; }
+    /// <summary>One amount for every reward result (shorthand); <see cref="Rewards"/> sets them one by one.</summary>
     public decimal? RewardAmount { get; set; }
+    public RewardsRequest? Rewards { get; set; }
     public int[]? BatchMonths { get; set; }
     public decimal? SubsidyPassRate { get; set; }
     public decimal? RewardPassRate { get; set; }

@@ -102,6 +102,21 @@ public static class ScenarioRequestValidator
         }, errors);
     }
 
+    private static RewardAmounts Rewards(PolicyRequest body, RewardAmounts defaults)
+    {
+        var all = body.RewardAmount is { } a ? RewardAmounts.All(decimal.Floor(a)) : defaults;
+        var r = body.Rewards;
+        if (r is null) return all;
+        return new RewardAmounts
+        {
+            SmartFactory = decimal.Floor(r.SmartFactory ?? all.SmartFactory),
+            SmartWorkshop = decimal.Floor(r.SmartWorkshop ?? all.SmartWorkshop),
+            GreenFactory = decimal.Floor(r.GreenFactory ?? all.GreenFactory),
+            SmartManufacturingBenchmark = decimal.Floor(r.SmartManufacturingBenchmark ?? all.SmartManufacturingBenchmark),
+            MachineReplacesLabour = decimal.Floor(r.MachineReplacesLabour ?? all.MachineReplacesLabour),
+        };
+    }
+
     private static PolicySettings? Policy(PolicyRequest? body, string prefix, Action<string, string> error)
     {
         var defaults = new PolicySettings();
@@ -117,6 +132,10 @@ public static class ScenarioRequestValidator
         if (body.ProjectCap < 0) Fail("projectCap", "must not be negative (yuan)");
         if (body.AnnualFund < 0) Fail("annualFund", "must not be negative (yuan)");
         if (body.RewardAmount < 0) Fail("rewardAmount", "must not be negative (yuan)");
+        if (body.Rewards is { } r)
+            foreach (var (name, value) in new[] { ("smartFactory", r.SmartFactory), ("smartWorkshop", r.SmartWorkshop), ("greenFactory", r.GreenFactory),
+                         ("smartManufacturingBenchmark", r.SmartManufacturingBenchmark), ("machineReplacesLabour", r.MachineReplacesLabour) })
+                if (value is < 0 or > 10_000_000_000m) Fail($"rewards.{name}", "must be between 0 and 100 亿 yuan");
         if (body.ProjectCap > 10_000_000_000m || body.AnnualFund > 1_000_000_000_000m || body.RewardAmount > 10_000_000_000m)
             Fail("policy", "amounts are beyond any plausible fund (cap and reward ≤ 100 亿, fund ≤ 10,000 亿 yuan)");
         if (body.BatchMonths is { } months && (months.Length > 4 || months.Any(m => m < 1 || m > 12) || months.Distinct().Count() != months.Length))
@@ -133,7 +152,7 @@ public static class ScenarioRequestValidator
             ProjectCap = decimal.Floor(body.ProjectCap ?? defaults.ProjectCap),
             AnnualFund = decimal.Floor(body.AnnualFund ?? defaults.AnnualFund),
             FundCapped = body.FundCapped ?? defaults.FundCapped,
-            RewardAmount = decimal.Floor(body.RewardAmount ?? defaults.RewardAmount),
+            Rewards = Rewards(body, defaults.Rewards),
             BatchMonths = body.BatchMonths is { } b ? [.. b.Order()] : defaults.BatchMonths,
             SubsidyPassRate = body.SubsidyPassRate ?? defaults.SubsidyPassRate,
             RewardPassRate = body.RewardPassRate ?? defaults.RewardPassRate,

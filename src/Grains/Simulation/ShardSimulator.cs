@@ -1,4 +1,5 @@
 using Programme.Domain;
+using Programme.Grants;
 using Programme.Simulation;
 
 namespace Programme.Grains.Simulation;
@@ -211,8 +212,11 @@ public sealed class ShardSimulator
             if (isCall) File(lane, arm, ref p, ordinal);
             if (p.Done && (isCall || !arm.HasBatches)) projects.RemoveAt(k);
         }
+        if (isCall) FileCertificationRewards(lane, arm, ordinal);
         Review(lane, arm, ordinal);
     }
+
+    private static byte Bit(RewardResult result) => (byte)(1 << (int)result);
 
     private void StartProject(int lane, int f, ulong key, int ordinal)
     {
@@ -270,6 +274,7 @@ public sealed class ShardSimulator
             if (s.GreenLevel < 3 && certify < BehaviourModel.GreenStep[s.GreenLevel])
             {
                 s.GreenLevel++;
+                s.Results |= Bit(RewardResult.GreenFactory);
                 _counters[c + Metric.Certifications]++;
                 _counters[c + Metric.GreenCertifications]++;
             }
@@ -280,6 +285,8 @@ public sealed class ShardSimulator
             if (certify < chance)
             {
                 s.SmartLevel++;
+                // The smart ladder's rungs are the reward results: workshop (city), factory (provincial), benchmark (national).
+                s.Results |= Bit(s.SmartLevel switch { 1 => RewardResult.SmartWorkshop, 2 => RewardResult.SmartFactory, _ => RewardResult.SmartManufacturingBenchmark });
                 _counters[c + Metric.Certifications]++;
                 _counters[c + Metric.SmartCertifications]++;
             }
@@ -299,44 +306,73 @@ public sealed class ShardSimulator
         }
     }
 
-    /// <summary>A batch call: projects with investment since the last call may apply as subsidy class, completed ones as reward class.</summary>
+    /// <summary>
+    /// A batch call: a project with investment since the last call may apply as subsidy class; an intelligent project
+    /// completed since then may apply for the machine-replaces-labour reward.
+    /// </summary>
     private void File(int lane, ArmRules arm, ref ActiveProject p, int ordinal)
     {
         var subsidy = arm.SubsidyFor(p.SinceCall);
         if (subsidy > 0 && SimRandom.Uniform(p.Key, ordinal, Purpose.ApplySubsidy) < BehaviourModel.ApplySubsidy)
-            Apply(lane, arm, ref p, ordinal, 0, subsidy);
-        if (p.CompletedSinceCall && arm.Reward > 0 && SimRandom.Uniform(p.Key, ordinal, Purpose.ApplyReward) < BehaviourModel.ApplyReward)
-            Apply(lane, arm, ref p, ordinal, 1, arm.Reward);
+            p.Granted |= Apply(lane, arm, p.Firm, p.Key, ordinal, 0, subsidy, p.Total, p.Granted, 0);
+        if (p.CompletedSinceCall && p.Kind == (byte)ProjectKind.Intelligent
+            && arm.RewardFor(RewardResult.MachineReplacesLabour) is > 0 and var reward
+            && SimRandom.Uniform(p.Key, ordinal, Purpose.ApplyReward) < BehaviourModel.ApplyReward)
+            p.Granted |= Apply(lane, arm, p.Firm, p.Key, ordinal, 1, reward, p.Total, p.Granted, 8);
         p.SinceCall = 0;
         p.CompletedSinceCall = false;
     }
 
-    private void Apply(int lane, ArmRules arm, ref ActiveProject p, int ordinal, byte cls, long amount)
+    /// <summary>A batch call: a firm certified since the last call may apply for that certification's reward.</summary>
+    private void FileCertificationRewards(int lane, ArmRules arm, int ordinal)
     {
-        byte passed = 0;
-        while (passed < ReviewStages.Count && SimRandom.Uniform(p.Key, ordinal, Purpose.Review, passed + cls * 8) < arm.StagePass[cls]) passed++;
-        var first = passed == ReviewStages.Count && !p.Granted;
-        if (passed == ReviewStages.Count) p.Granted = true;
-        _applications[lane].Add(new Application
+        var states = _state.AsSpan(lane * _firms, _firms);
+        var keys = _keys.AsSpan(lane % _runs * _firms, _firms);
+        for (var f = 0; f < _firms; f++)
         {
-            Firm = p.Firm, Call = ordinal, Amount = amount, ProjectTotal = p.Total, Class = cls, Passed = passed, FirstGrant = first,
-        });
-        var c = Counter(lane, _county[p.Firm]);
-        _counters[c + (cls == 0 ? Metric.SubsidyApplications : Metric.RewardApplications)]++;
-        _counters[c + (cls == 0 ? Metric.SubsidyRequested : Metric.RewardRequested)] += amount;
+            ref var s = ref states[f];
+            if (s.Results == 0) continue;
+            foreach (var result in Enum.GetValues<RewardResult>())
+            {
+                if ((s.Results & Bit(result)) == 0) continue;
+                var amount = arm.RewardFor(result);
+                if (amount > 0 && SimRandom.Uniform(keys[f], ordinal, Purpose.ApplyReward, 1 + (int)result) < BehaviourModel.ApplyCertificationReward)
+                    Apply(lane, arm, f, keys[f], ordinal, 1, amount, 0, alreadyGranted: true, 16 + 8 * (int)result);
+            }
+            s.Results = 0;
+        }
     }
 
-    /// <summary>One review stage a month from the call; at the public notice the approved total is known.</summary>
+    /// <summary>Files an application; its stage outcomes are drawn now. Answers whether it will pass every stage.</summary>
+    private bool Apply(int lane, ArmRules arm, int firm, ulong key, int ordinal, byte cls, long amount, long projectTotal, bool alreadyGranted, int stream)
+    {
+        byte passed = 0;
+        while (passed < ReviewStages.Count && SimRandom.Uniform(key, ordinal, Purpose.Review, stream + passed) < arm.StagePass[cls]) passed++;
+        var awarded = passed == ReviewStages.Count;
+        _applications[lane].Add(new Application
+        {
+            Firm = firm, Call = ordinal, Amount = amount, ProjectTotal = projectTotal, Class = cls, Passed = passed,
+            FirstGrant = awarded && !alreadyGranted,
+        });
+        var c = Counter(lane, _county[firm]);
+        _counters[c + (cls == 0 ? Metric.SubsidyApplications : Metric.RewardApplications)]++;
+        _counters[c + (cls == 0 ? Metric.SubsidyRequested : Metric.RewardRequested)] += amount;
+        return awarded;
+    }
+
+    /// <summary>Each stage is decided in its month after the call; at the public notice the approved total is known.</summary>
     private void Review(int lane, ArmRules arm, int ordinal)
     {
         var apps = _applications[lane];
         for (var k = 0; k < apps.Count; k++)
         {
             ref var a = ref apps[k];
-            var stage = ordinal - a.Call;
-            if (stage < 0 || stage >= ReviewStages.Count || a.Passed <= stage) continue;
-            _counters[Counter(lane, _county[a.Firm]) + Metric.StagePassed + stage]++;
-            if (stage == ReviewStages.NoticeAfter && a.Passed == ReviewStages.Count) _approved[lane] += a.Amount;
+            var age = ordinal - a.Call;
+            if (age < 1 || age > ReviewStages.NoticeAfter) continue;
+            var c = Counter(lane, _county[a.Firm]);
+            for (var stage = 0; stage < ReviewStages.Count; stage++)
+                if (ReviewStages.MonthAfterCall[stage] == age && a.Passed > stage) _counters[c + Metric.StagePassed + stage]++;
+            if (age == ReviewStages.NoticeAfter && a.Passed == ReviewStages.Count) _approved[lane] += a.Amount;
         }
     }
 

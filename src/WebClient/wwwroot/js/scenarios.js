@@ -9,7 +9,7 @@ const TEXT = {
     start: '起点', baseline: '起始状态', baselineRegistry: '基准名录 sanmenxia-2022', baselineLive: '当前实时数据（分叉）',
     baselineSynthetic: '合成企业群', enterprises: '企业数', startMonth: '起始月', months: '月数', runs: '蒙特卡洛次数', seed: '随机种子',
     deadline: '全覆盖期限', policy: '政策', subsidyRate: '补助比例 %', projectCap: '单项目上限（万元）', annualFund: '年度资金（万元）',
-    fundCapped: '资金封顶（超额按比例核减）', rewardAmount: '奖励类金额（万元）', batchMonths: '申报批次月份', countyPush: '县区推动倍数',
+    fundCapped: '资金封顶（超额按比例核减）', rewardAmount: '奖励类金额（万元，各类结果）', rewardDefault: '默认按2022-1批次', batchMonths: '申报批次月份', countyPush: '县区推动倍数',
     countyPushFrom: '推动起始月', alternative: '比较方案（可选）', altOn: '加入比较方案', altName: '方案名称', timing: '节奏', pace: '速度',
     paceFast: '尽快', pace1s: '每秒一个月', pace300: '每 0.3 秒一个月', startPaused: '暂停开始（逐月推进）', run: '运行情景',
     pauseBtn: '暂停', resumeBtn: '继续', stepBtn: '推进一个月', deleteBtn: '删除',
@@ -33,7 +33,7 @@ const TEXT = {
     baselineLive: 'Live programme (fork)', baselineSynthetic: 'Synthetic population', enterprises: 'Enterprises', startMonth: 'Start month',
     months: 'Months', runs: 'Monte Carlo runs', seed: 'Seed', deadline: 'Full coverage by', policy: 'Policy', subsidyRate: 'Subsidy rate %',
     projectCap: 'Cap per project (10k CNY)', annualFund: 'Annual fund (10k CNY)', fundCapped: 'Capped fund (scaled pro rata)',
-    rewardAmount: 'Reward (10k CNY)', batchMonths: 'Batch call months', countyPush: 'County push ×', countyPushFrom: 'Push from',
+    rewardAmount: 'Reward per result (10k CNY)', rewardDefault: 'default: as batch 2022-1', batchMonths: 'Batch call months', countyPush: 'County push ×', countyPushFrom: 'Push from',
     alternative: 'Alternative policy (optional)', altOn: 'Compare an alternative', altName: 'Name', timing: 'Timing', pace: 'Pace',
     paceFast: 'As fast as possible', pace1s: 'One month per second', pace300: 'One month per 0.3 s', startPaused: 'Start paused (step by month)',
     run: 'Run scenario', pauseBtn: 'Pause', resumeBtn: 'Resume', stepBtn: 'Step one month', deleteBtn: 'Delete',
@@ -85,6 +85,7 @@ function applyLanguage() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.title = t('title');
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = t(node.dataset.i18nPlaceholder);
   $('lang').textContent = lang === 'zh' ? 'EN' : '中文';
   setConnection($('conn').dataset.state);
   if (current) render(current);
@@ -131,7 +132,7 @@ function requestFromForm(form) {
     startMonth: baseline === 'live' ? undefined : (f.get('startMonth') || undefined),
     policy: {
       subsidyRate: n('subsidyRate') / 100, projectCap: n('projectCap') * 1e4, annualFund: n('annualFund') * 1e4,
-      fundCapped: f.get('fundCapped') === 'on', rewardAmount: n('rewardAmount') * 1e4, batchMonths: months,
+      fundCapped: f.get('fundCapped') === 'on', rewardAmount: n('rewardAmount') === undefined ? undefined : n('rewardAmount') * 1e4, batchMonths: months,
       countyPush: n('countyPush'), countyPushFrom: f.get('countyPushFrom') || undefined,
     },
   };
