@@ -9,7 +9,7 @@ public sealed record ArmResults
     [Id(2)] public required MonthResult[] Months { get; init; }
     [Id(3)] public decimal ProbabilityFullCoverage { get; init; }
     [Id(4)] public required CountyOutlook[] Counties { get; init; }
-    [Id(5)] public required BatchOutcome[] Batches { get; init; }
+    [Id(5)] public required ScenarioBatch[] Batches { get; init; }
     [Id(6)] public required OutcomeSummary Outcomes { get; init; }
     /// <summary>Against the no-subsidy twin; null for the twin itself.</summary>
     [Id(7)] public Comparison? Comparison { get; init; }

@@ -12,7 +12,7 @@ public sealed record ScenarioResults
     /// <summary>The month full coverage is judged at: the deadline, or the last month simulated if earlier.</summary>
     [Id(2)] public required string JudgedAt { get; init; }
     [Id(3)] public required CountyOutlook[] Counties { get; init; }
-    [Id(4)] public required BatchOutcome[] Batches { get; init; }
+    [Id(4)] public required ScenarioBatch[] Batches { get; init; }
     [Id(5)] public required OutcomeSummary Outcomes { get; init; }
     [Id(6)] public Comparison? Comparison { get; init; }
     /// <summary>Every policy simulated: the main one first, then the alternatives, the no-subsidy twin last.</summary>

@@ -99,11 +99,11 @@ public static class ResultBuilder
         }).ToArray();
     }
 
-    private static BatchOutcome[] Batches(ScenarioEngine e, int arm)
+    private static ScenarioBatch[] Batches(ScenarioEngine e, int arm)
     {
         var d = e.Definition;
         var rules = new ArmRules(e.Arms[arm]);
-        var list = new List<BatchOutcome>();
+        var list = new List<ScenarioBatch>();
         var perYear = new Dictionary<int, int>();
         for (var i = 0; i < e.MonthsDone; i++)
         {
@@ -121,7 +121,7 @@ public static class ResultBuilder
             var rewardAwards = Diff(award, Metric.RewardAwards);
             var subsidyAmount = Diff(award, Metric.SubsidyAwarded);
             var rewardAmount = Diff(award, Metric.RewardAwarded);
-            list.Add(new BatchOutcome
+            list.Add(new ScenarioBatch
             {
                 Id = $"{call.Year}-{n}", CallMonth = call.ToString(), AwardMonth = call.AddMonths(ReviewStages.AwardAfter).ToString(),
                 Applications = Count(subsidyApps + rewardApps),

@@ -30,12 +30,13 @@ public static class ScenarioApi
             var id = Guid.NewGuid().ToString("N")[..16];
             var view = await grains.GetGrain<IScenarioGrain>(id).Start(definition, Caller.Context(user, http).Actor);
             return Results.Created($"/api/scenarios/{id}", new { id, view.Scope, view.Status, view.Paused });
-        });
+        }).ProducesValidationProblem().WithSummary("Starts a scenario: 201 { id, scope, status, paused }");
 
         api.MapGet("", (IGrainFactory grains) => grains.GetGrain<IScenarioDirectoryGrain>(0).List());
 
         api.MapGet("/{id}", async (string id, IGrainFactory grains) =>
-            ValidId(id) && await grains.GetGrain<IScenarioGrain>(id).Get() is { } view ? Results.Ok(view) : NotFound(id));
+            ValidId(id) && await grains.GetGrain<IScenarioGrain>(id).Get() is { } view ? Results.Ok(view) : NotFound(id))
+            .Produces<ScenarioView>().ProducesProblem(404).WithSummary("A scenario: status, progress and results");
 
         writes.MapPost("/{id}/pause", (string id, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Control(id, grains, user, http, async g => Results.Ok(await g.Pause())));

@@ -2,7 +2,7 @@ namespace Programme.Simulation;
 
 /// <summary>One simulated funding batch (资金申报批次): means over the runs. Yuan.</summary>
 [GenerateSerializer, Immutable]
-public sealed record BatchOutcome
+public sealed record ScenarioBatch
 {
     [Id(0)] public required string Id { get; init; }
     [Id(1)] public required string CallMonth { get; init; }
