@@ -7,7 +7,7 @@ import { counties } from './api.js';
 import { sectorName } from './table.js';
 
 const TOP = {
-  name: 'ent.col.name', countyId: 'e.county', sector: 'e.sector', aboveScale: 'e.scale', status: 'e.status',
+  name: 'ws.r.name', countyId: 'e.county', sector: 'e.sector', aboveScale: 'e.scale', status: 'e.status',
   cloudSince: 'e.cloudSince', digitalSince: 'e.digitalSince', certifications: 'e.certs',
 };
 const PROJECT = { name: 'e.p.name', status: 'e.p.status', totalInvestment: 'e.p.total', plannedThisYear: 'e.p.planned' };
@@ -75,6 +75,8 @@ export function viaCell(entry) {
 }
 
 export function actionText(entry) {
+  // The first write of a firm registers it; later ones update it.
+  if (entry.action === 'upsert-enterprise' && Number(entry.version) === 1) return t('action.register');
   return entry.action ? tOr('action.' + entry.action, entry.action) : '—';
 }
 

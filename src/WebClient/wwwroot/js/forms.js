@@ -208,7 +208,8 @@ export function formState(form, fields, { general } = {}) {
       }
       const text = errorText(err, overrides);
       const extra = err instanceof ApiError && err.status === 401
-        ? h('a', { href: '#/login?next=' + encodeURIComponent(window.location.hash || '#/') }, ' ' + t('login.link'))
+        // A new window, so that what was typed here survives; back here, submit again.
+        ? h('a', { href: '#/login?next=' + encodeURIComponent(window.location.hash || '#/'), target: '_blank', rel: 'noopener' }, ' ' + t('err.401link'))
         : null;
       api.generalError(text, extra);
       return false;

@@ -17,7 +17,9 @@ export function loadSession() {
   if (!loading) {
     loading = request('GET', routes.session())
       .then(({ data }) => {
-        current = { ...(data || {}), authenticated: !!data?.authenticated, loaded: true };
+        // "lost" (the session ended under an open form) holds until someone signs in again.
+        const lost = !data?.authenticated && !!current.lost;
+        current = { ...(data || {}), authenticated: !!data?.authenticated, loaded: true, lost };
         setCsrf(data?.csrfToken, refreshCsrf);
         publish();
         return current;
@@ -57,6 +59,7 @@ export async function login(userName, password) {
 }
 
 export async function logout() {
+  current = { ...current, lost: false };
   try {
     await request('POST', routes.logout());
   } finally {
@@ -66,6 +69,9 @@ export async function logout() {
     });
   }
 }
+
+// After signing in again in another window (the way back from a lost session), notice it here.
+window.addEventListener('focus', () => { if (current.lost) loadSession().catch(() => {}); });
 
 /** A write came back 401: the session ended (expired, revoked). */
 export function sessionLost() {

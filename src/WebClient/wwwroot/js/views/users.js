@@ -25,7 +25,7 @@ export function mountUsers(main, ctx) {
     build();
   });
   cleanups.push(onSession((s) => {
-    if (!destroyed && s.loaded && !s.authenticated) window.location.replace('#/login?next=' + encodeURIComponent('#/users'));
+    if (!destroyed && s.loaded && !s.authenticated && !s.lost) window.location.replace('#/login?next=' + encodeURIComponent('#/users'));
   }));
 
   const countyLabel = (id) => {
@@ -107,7 +107,9 @@ export function mountUsers(main, ctx) {
         const pw = field('password', t('u.newPassword'), h('input', { type: 'password', autocomplete: 'new-password', minlength: '8' }), { hint: t('u.passwordHint') });
         const save = h('button', { type: 'submit', class: 'btn btn-primary btn-small' }, t('u.resetSave'));
         const cancel = h('button', { type: 'button', class: 'btn btn-small', onclick: () => { f.remove(); resetBtn.setAttribute('aria-expanded', 'false'); } }, t('ws.cancel'));
-        const f = h('form', { class: 'form reset-form', novalidate: true }, pw.el, h('p', { class: 'muted small' }, me ? t('u.resetSelf') : t('u.resetNote')), h('div', { class: 'form-actions' }, save, cancel));
+        // The account's name beside the password, so password managers file the new password under it.
+        const who = h('input', { type: 'text', autocomplete: 'username', value: u.userName, readonly: true, hidden: true, tabindex: '-1' });
+        const f = h('form', { class: 'form reset-form', novalidate: true }, who, pw.el, h('p', { class: 'muted small' }, me ? t('u.resetSelf') : t('u.resetNote')), h('div', { class: 'form-actions' }, save, cancel));
         const state = formState(f, [pw]);
         f.addEventListener('submit', async (e) => {
           e.preventDefault();

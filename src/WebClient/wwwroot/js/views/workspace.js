@@ -75,7 +75,7 @@ export function mountWorkspace(main, ctx, route) {
 
   // Signing out (or the session ending) leaves the workspace.
   cleanups.push(onSession((s) => {
-    if (!destroyed && s.loaded && !s.authenticated) window.location.replace('#/login?next=' + encodeURIComponent(window.location.hash));
+    if (!destroyed && s.loaded && !s.authenticated && !s.lost) window.location.replace('#/login?next=' + encodeURIComponent(window.location.hash));
   }));
 
   function countySelect(selected) {

@@ -75,7 +75,7 @@ export function mountWorkspaceEnterprise(main, id, ctx) {
   });
   cleanups.push(onSession((s) => {
     if (destroyed || !s.loaded) return;
-    if (!s.authenticated) window.location.replace('#/login?next=' + encodeURIComponent(window.location.hash));
+    if (!s.authenticated && !s.lost) window.location.replace('#/login?next=' + encodeURIComponent(window.location.hash));
   }));
 
   const writable = () => !!data && canWriteCounty(data.countyId);
@@ -203,7 +203,9 @@ export function mountWorkspaceEnterprise(main, id, ctx) {
       h('a', { class: 'btn', href: '#/workspace' + (isCity() ? `?county=${encodeURIComponent(e.countyId)}` : '') }, t('wse.backToList')));
     if (previous && previous.version !== e.version) flash(r.meta.querySelector('[data-testid="wse-version"]'));
 
-    const canWrite = writable();
+    // A session that ended under open forms keeps them as they were, so nothing typed is lost.
+    const canWrite = session().lost ? (r.lastCanWrite ?? false) : writable();
+    r.lastCanWrite = canWrite;
     r.readonly.hidden = canWrite;
     if (!canWrite) r.readonly.textContent = t('wse.readonly', { county: cname });
     for (const c of r.forms) c.hidden = !canWrite;
@@ -602,7 +604,7 @@ export function mountWorkspaceEnterprise(main, id, ctx) {
   // The profile, guarded by If-Match: a change by someone else since it was read is refused (412), the user's
   // input stays in the form, and they can load the latest version and apply it again.
   function profileForm() {
-    const name = field('name', t('ent.col.name'), textInput({ 'data-testid': 'profile-name', maxlength: '200' }));
+    const name = field('name', t('ws.r.name'), textInput({ 'data-testid': 'profile-name', maxlength: '200' }));
     const countyCtl = select(counties().map((c) => [c.id, countyName(c)]), '', { 'data-testid': 'profile-county' });
     const county = field('countyId', t('e.county'), countyCtl);
     const sector = field('sector', t('e.sector'), select(sectors().map((s) => [s.id, sectorName(s.id)]), '', { 'data-testid': 'profile-sector' }));
@@ -668,21 +670,43 @@ export function mountWorkspaceEnterprise(main, id, ctx) {
       if (moved) toast(t('wse.f.moved', { county: countyName(counties().find((x) => x.id === body.countyId)) }));
     });
 
+    // Three-way merge: what the user edited (against the version they started from) stays; every other field
+    // takes the latest saved value, so re-saving cannot silently undo someone else's change.
     async function reloadKeepingInput() {
       const mine = values();
-      const wasDirty = true;
+      const started = base || profileOf(data);
       await load();
-      // load() re-rendered with the latest data; put the user's input back over it.
-      fill(mine);
-      dirty = wasDirty;
-      base = profileOf(data);
+      const latest = profileOf(data);
+      const merged = {};
+      const kept = [];
+      const theirs = [];
+      const both = [];
+      for (const k of Object.keys(latest)) {
+        const edited = mine[k] !== started[k];
+        const changed = latest[k] !== started[k];
+        merged[k] = edited ? mine[k] : latest[k];
+        if (edited) kept.push(k);
+        if (changed && !edited) theirs.push(k);
+        if (edited && changed && latest[k] !== mine[k]) both.push(k);
+      }
+      fill(merged);
+      dirty = kept.length > 0;
+      base = latest;
       baseEtag = etag;
       versionNote();
       state.clear();
-      const differs = Object.keys(mine).filter((k) => mine[k] !== base[k]);
-      state.note(t('wse.f.reloaded', { v: data.version }) + (differs.length ? ' ' + t('wse.f.differs', { fields: differs.map(fieldLabel).join(getLang() === 'en' ? ', ' : '、') }) : ''));
+      const sep = getLang() === 'en' ? ', ' : '、';
+      state.note(t('wse.f.reloaded', { v: data.version })
+        + (kept.length ? ' ' + t('wse.f.kept', { fields: kept.map(fieldLabel).join(sep) }) : '')
+        + (theirs.length ? ' ' + t('wse.f.theirs', { fields: theirs.map(fieldLabel).join(sep) }) : ''));
+      const shown = { name: (v) => v, countyId: (v) => countyName(counties().find((c) => c.id === v)) || v, sector: sectorName,
+        aboveScale: (v) => t(v ? 'scale.above' : 'scale.below'), status: (v) => t('entStatus.' + v) };
+      for (const k of both) {
+        const f = fields.find((x) => x.name === k);
+        f?.slot.append(h('p', { class: 'form-warn' }, t('wse.f.both', { v: shown[k](latest[k]) })));
+      }
     }
-    const fieldLabel = (k) => ({ name: t('ent.col.name'), countyId: t('e.county'), sector: t('e.sector'), aboveScale: t('e.scale'), status: t('e.status') }[k] || k);
+    const fieldLabel = (k) => ({ name: t('ws.r.name'), countyId: t('e.county'), sector: t('e.sector'), aboveScale: t('e.scale'), status: t('e.status') }[k] || k);
 
     return {
       card: c,
