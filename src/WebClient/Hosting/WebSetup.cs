@@ -33,7 +33,12 @@ public static class WebSetup
         builder.Services.AddSingleton<BoardMetrics>();
         builder.Services.AddSingleton<BoardPushService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BoardPushService>());
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "三大改造 Three Transformations — live programme API";
+            document.Info.Description = "Boards, enterprises, monthly report import, accounts. Money in yuan, months \"YYYY-MM\". See CONTRACT.md.";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(BoardMetrics.MeterName, "Microsoft.Orleans")
             .AddAspNetCoreInstrumentation()
