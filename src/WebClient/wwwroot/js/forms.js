@@ -176,6 +176,8 @@ export function formState(form, fields, { general } = {}) {
 
   const api = {
     clear() {
+      // A toast left from an earlier action must not read as this submit's answer.
+      hideToast();
       for (const f of fields) f.slot.replaceChildren();
       for (const c of invalid) c.removeAttribute('aria-invalid');
       invalid.clear();
@@ -258,6 +260,11 @@ export function toast(message, kind = 'ok') {
   toastEl.textContent = message;
   toastEl.hidden = false;
   toastTimer = setTimeout(() => { toastEl.hidden = true; }, kind === 'ok' ? 5000 : 8000);
+}
+
+export function hideToast() {
+  clearTimeout(toastTimer);
+  if (toastEl) toastEl.hidden = true;
 }
 
 /** Copy text to the clipboard (falls back to a selection when the Clipboard API is not allowed). */

@@ -281,7 +281,6 @@ export const dict = {
   'login.wrong': { zh: '用户名或密码错误。', en: 'Wrong user name or password.' },
   'login.disabled': { zh: '该账号已停用，请联系市级工作人员启用。', en: 'This account is disabled; ask city staff to enable it.' },
   'login.locked': { zh: '登录失败次数过多，账号已临时锁定，请 5 分钟后再试。', en: 'Too many failed sign-ins: the account is locked for 5 minutes. Try again later.' },
-  'login.welcome': { zh: '欢迎，{name}', en: 'Welcome, {name}' },
   'login.already': { zh: '您已登录：{name}（{user}）。', en: 'You are signed in as {name} ({user}).' },
   'login.continue': { zh: '继续', en: 'Continue' },
   'login.signOut': { zh: '退出', en: 'Sign out' },

@@ -3,7 +3,7 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { ApiError } from '../api.js';
 import { session, ready, login, logout, onSession } from '../session.js';
-import { field, formState, textInput, toast } from '../forms.js';
+import { field, formState, textInput } from '../forms.js';
 
 /** Where to go after signing in: the page asked for, else the workspace (or the boards for viewers). */
 function destination(next, s) {
@@ -50,7 +50,6 @@ export function mountLogin(main, ctx, route) {
       try {
         const s = await login(name, password);
         if (destroyed) return;
-        toast(t('login.welcome', { name: s.displayName || s.userName }));
         window.location.hash = destination(next, s);
       } catch (err) {
         if (destroyed) return;
