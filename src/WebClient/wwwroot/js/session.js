@@ -81,6 +81,16 @@ export function sessionLost() {
   loadSession().catch(() => {});
 }
 
+/**
+ * Send a signed-out visitor to the sign-in page, remembering where they were. Several parts of a page may notice
+ * at once; once on the sign-in page nothing more is done, so "next" never points at the sign-in page itself.
+ */
+export function toLogin() {
+  const hash = window.location.hash || '#/';
+  if (hash.startsWith('#/login')) return;
+  window.location.replace('#/login?next=' + encodeURIComponent(hash));
+}
+
 export const isCity = () => current.authenticated && current.role === 'city';
 export const isCounty = () => current.authenticated && current.role === 'county';
 /** The county workspace is for county agents and city staff. */

@@ -7,7 +7,9 @@ import { field, formState, textInput } from '../forms.js';
 
 /** Where to go after signing in: the page asked for, else the workspace (or the boards for viewers). */
 function destination(next, s) {
-  if (next && next.startsWith('#/') && !next.startsWith('#/login')) return next;
+  // An old link may wrap a sign-in page in another: unwrap to the page really asked for.
+  while (next && next.startsWith('#/login')) next = new URLSearchParams(next.split('?')[1] || '').get('next');
+  if (next && next.startsWith('#/')) return next;
   return s.role === 'city' || s.role === 'county' ? '#/workspace' : '#/';
 }
 

@@ -3,7 +3,7 @@ import { h } from '../dom.js';
 import { t, countyName } from '../i18n.js';
 import { dateTime, count } from '../format.js';
 import { request, routes, loadCounties, counties } from '../api.js';
-import { ready, session, onSession } from '../session.js';
+import { ready, session, onSession, toLogin } from '../session.js';
 import { field, formState, submit, textInput, select, toast, errorText } from '../forms.js';
 import { card, guard } from './workspace.js';
 
@@ -25,7 +25,7 @@ export function mountUsers(main, ctx) {
     build();
   });
   cleanups.push(onSession((s) => {
-    if (!destroyed && s.loaded && !s.authenticated && !s.lost) window.location.replace('#/login?next=' + encodeURIComponent('#/users'));
+    if (!destroyed && s.loaded && !s.authenticated && !s.lost) toLogin();
   }));
 
   const countyLabel = (id) => {

@@ -5,7 +5,7 @@ import { h, setText } from '../dom.js';
 import { t, countyName, getLang } from '../i18n.js';
 import { count, dateTime } from '../format.js';
 import { ApiError, request, download, getJson, routes, loadCounties, loadSectors, loadCalendar, counties, sectors } from '../api.js';
-import { ready, session, isCity, isCounty, onSession } from '../session.js';
+import { ready, session, isCity, isCounty, onSession, toLogin } from '../session.js';
 import { watch } from '../live.js';
 import { enterpriseTable, sectorName } from '../table.js';
 import { field, formState, submit, textInput, select, toast, explain, errorText, copyText } from '../forms.js';
@@ -27,8 +27,7 @@ export function card(id, title, ...body) {
 /** The page a signed-out or not-allowed person sees instead of a workspace page. */
 export function guard(main, ctx, s, { cityOnly = false } = {}) {
   if (!s.authenticated) {
-    const next = window.location.hash || '#/workspace';
-    window.location.replace('#/login?next=' + encodeURIComponent(next));
+    toLogin();
     return false;
   }
   const allowed = cityOnly ? s.role === 'city' : (s.role === 'city' || s.role === 'county');
@@ -75,7 +74,7 @@ export function mountWorkspace(main, ctx, route) {
 
   // Signing out (or the session ending) leaves the workspace.
   cleanups.push(onSession((s) => {
-    if (!destroyed && s.loaded && !s.authenticated && !s.lost) window.location.replace('#/login?next=' + encodeURIComponent(window.location.hash));
+    if (!destroyed && s.loaded && !s.authenticated && !s.lost) toLogin();
   }));
 
   function countySelect(selected) {

@@ -5,7 +5,7 @@ import { h, setText, flash } from '../dom.js';
 import { t, countyName, getLang, paren } from '../i18n.js';
 import { money, count, pct, ratio, month, dateTime } from '../format.js';
 import { ApiError, request, routes, loadCounties, loadSectors, loadCalendar, counties, sectors } from '../api.js';
-import { ready, session, isCity, canWriteCounty, onSession } from '../session.js';
+import { ready, session, isCity, canWriteCounty, onSession, toLogin } from '../session.js';
 import { watch } from '../live.js';
 import { sectorName, statusBadge } from '../table.js';
 import {
@@ -43,6 +43,11 @@ function monthsBetween(from, to) {
 function cellScale() {
   return getLang() === 'en' ? { div: 1e6, label: 'CNY m' } : { div: 1e4, label: '万元' };
 }
+/** An amount as the 万元 figure the form takes (with the usual reading alongside in English). */
+function wanMoney(yuan) {
+  const wan = `${(Number(yuan) / 1e4).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 万元`;
+  return getLang() === 'en' ? `${money(yuan)} (${wan})` : wan;
+}
 function cellText(yuan, scale) {
   return (Number(yuan) / scale.div).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
@@ -75,7 +80,7 @@ export function mountWorkspaceEnterprise(main, id, ctx) {
   });
   cleanups.push(onSession((s) => {
     if (destroyed || !s.loaded) return;
-    if (!s.authenticated && !s.lost) window.location.replace('#/login?next=' + encodeURIComponent(window.location.hash));
+    if (!s.authenticated && !s.lost) toLogin();
   }));
 
   const writable = () => !!data && canWriteCounty(data.countyId);
@@ -355,7 +360,7 @@ export function mountWorkspaceEnterprise(main, id, ctx) {
       if (!p || !isMonth(m)) { current.textContent = ''; return; }
       const have = (p.monthly || []).find((x) => x.month === m);
       current.textContent = have
-        ? t('wse.p.have', { m: month(m), v: money(have.amount) })
+        ? t('wse.p.have', { m: month(m), v: wanMoney(have.amount) })
         : t('wse.p.haveNone', { m: month(m) });
     }
     function showHint() {
