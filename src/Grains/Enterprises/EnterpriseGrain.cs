@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Programme.Aggregation;
 using Programme.Commands;
 using Programme.Domain;
+using Programme.Grains.Counties;
 
 namespace Programme.Grains.Enterprises;
 
@@ -12,6 +13,7 @@ namespace Programme.Grains.Enterprises;
 public sealed class EnterpriseGrain(
     [PersistentState("enterprise", StorageNames.Programme)] IPersistentState<EnterpriseState> state,
     IOptions<ProgrammeOptions> options,
+    ReportBuffer buffer,
     TimeProvider clock) : Grain, IEnterpriseGrain
 {
     private readonly ProgrammeCalendar _calendar = options.Value.Calendar;
@@ -84,7 +86,7 @@ public sealed class EnterpriseGrain(
             state.State.History = [];
             throw;
         }
-        await Publish(null, seeded);
+        Publish(null, seeded);
         return true;
     }
 
@@ -135,22 +137,24 @@ public sealed class EnterpriseGrain(
             state.State.History.RemoveAt(state.State.History.Count - 1);
             throw;
         }
-        if (publish) await Publish(before, next);
+        if (publish) Publish(before, next);
         return new CommandResult { Outcome = CommandOutcome.Accepted, Version = next.Version, CreatedId = outcome.CreatedId, Created = created };
     }
 
-    private async Task Publish(Enterprise? before, Enterprise after)
+    private void Publish(Enterprise? before, Enterprise after)
     {
-        var buffer = GrainFactory.GetGrain<IReportBufferGrain>(0);
         if (before is not null && before.CountyId != after.CountyId)
         {
             // Moving county: withdraw from the old one at the new version, so a late report there cannot resurrect it.
-            await buffer.Enqueue(new EnterpriseReport(after.Id, before.CountyId, after.Version, null, Contribution.Zero));
+            buffer.Enqueue(new EnterpriseReport(after.Id, before.CountyId, after.Version, null, Contribution.Zero));
         }
-        await buffer.Enqueue(ContributionCalculator.Report(after, _calendar));
+        buffer.Enqueue(ContributionCalculator.Report(after, _calendar));
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
         // Re-announce on activation: if a report was lost with a crashed silo's buffer, the county hears it again.
-        Current is null ? Task.CompletedTask : GrainFactory.GetGrain<IReportBufferGrain>(0).Enqueue(ContributionCalculator.Report(Current, _calendar));
+        if (Current is not null) buffer.Enqueue(ContributionCalculator.Report(Current, _calendar));
+        return Task.CompletedTask;
+    }
 }

@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Runtime.Hosting;
+using Programme.Grains.Counties;
+using Programme.Grains.Storage;
 using Orleans.Hosting;
 
 namespace Programme.Grains.Hosting;
@@ -22,9 +25,11 @@ public static class SiloSetup
     /// <summary>Storage, services and the dataset loader, without clustering (test clusters bring their own).</summary>
     public static ISiloBuilder AddProgrammeGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.AddMemoryGrainStorage(StorageNames.Programme);
+        silo.Services.AddGrainStorage(StorageNames.Programme, (sp, _) => new LocalGrainStorage(sp.GetRequiredService<Orleans.Serialization.Serializer>()));
         silo.AddDashboard();
         silo.Services.AddProgrammeServices(configuration);
+        silo.Services.AddSingleton<ReportBuffer>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ReportBuffer>());
         silo.Services.AddSingleton<DatasetLoader>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DatasetLoader>());
         return silo;
