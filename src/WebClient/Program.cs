@@ -1,4 +1,5 @@
 using Programme.Web.Api;
+using Programme.Web.Api.Batches;
 using Programme.Web.Commands;
 using Programme.Web.Hosting;
 
@@ -15,6 +16,7 @@ app.MapBoardApi();
 app.MapEnterpriseApi();
 app.MapAuthApi();
 app.MapImportApi();
+app.MapBatchApi();
 app.MapHealth();
 app.Run();
 return 0;

@@ -16,6 +16,7 @@ public static class BoardScopes
         return kind switch
         {
             "county" when CountyCatalogue.Exists(id) => await grains.GetGrain<ICountyGrain>(id).GetBoard(),
+            "batch" when Grains.Enterprises.EnterpriseIds.IsValid(id) => await grains.GetGrain<IFundingBatchGrain>(id).GetBoard(),
             _ => null,
         };
     }
