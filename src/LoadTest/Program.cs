@@ -26,6 +26,7 @@ namespace Programme.LoadTest
               baseline-ping      a bare Orleans grain call, same client and --concurrency as updates
               baseline-kestrel   a bare Kestrel PUT endpoint in this process, same HTTP loop and --concurrency as updates --via rest
               baseline-signalr   a bare SignalR hub broadcasting to --k clients
+              bare-server        serve a bare Kestrel endpoint on --port until stopped (the cold-start baseline)
 
             options
               --via orleans|rest     populate and updates: through an Orleans client (gateways --gateway 30000[,30001]) or the REST API (--url)
@@ -38,6 +39,7 @@ namespace Programme.LoadTest
 
         public static async Task<int> Run(string[] args, TextWriter output, TextWriter progress)
         {
+            if (args.Length > 0 && args[0] == "bare-server") return await Baselines.BareServer(new Options(args.Skip(1)));
             if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
             {
                 output.WriteLine(Help);
