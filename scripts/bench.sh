@@ -49,7 +49,7 @@ run updates-rest updates --via rest --closed --firms 10000 --duration $D "${COMM
 
 # 4. Push lag at 5,000 changes/s with 200 watchers, against a bare SignalR broadcast.
 run signalr baseline-signalr --k 200 --rate 5000 --duration $D
-run watchers watchers --k 200 --rate 5000 --firms 10000 --duration $D "${COMMON[@]}"
+run watchers watchers --k 200 --rate 5000 --firms 2000 --duration $D "${COMMON[@]}"
 stop_app
 
 # 5. Memory and activation cost as N grows: 10k, then 100k firms with two projects each, above the empty silo.

@@ -19,7 +19,8 @@ namespace Programme.LoadTest
               updates            mixed agent changes on the first --firms firms: 80 % monthly progress, 10 % project status,
                                  10 % new projects; open-loop at --rate (default 1000/s, --max-in-flight 2000) or --closed
                                  with --concurrency workers (default 64); --hot-county ID --skew 0.5 sends half to one county
-              watchers           --k SignalR board subscribers (default 200) over the county scopes while changes stream in
+              watchers           --k SignalR board subscribers (default 200) over the county scopes; registers --firms fresh firms
+                                 (default 2000) and streams changes to them
                                  at --rate (default 5000/s); reports the lag from a change's acknowledgement to the push that shows it
               simulation         POST /api/scenarios with a synthetic population of --n firms over --months (default 100000 × 36);
                                  reports enterprise-months per second
