@@ -19,13 +19,15 @@ namespace Programme.LoadTest
               updates            mixed agent changes on the first --firms firms: 80 % monthly progress, 10 % project status,
                                  10 % new projects; open-loop at --rate (default 1000/s, --max-in-flight 2000) or --closed
                                  with --concurrency workers (default 64); --hot-county ID --skew 0.5 sends half to one county
-              watchers           --k SignalR board subscribers (default 200) over the county scopes while changes stream in
+              watchers           --k SignalR board subscribers (default 200) over the county scopes; registers --firms fresh firms
+                                 (default 2000) and streams changes to them
                                  at --rate (default 5000/s); reports the lag from a change's acknowledgement to the push that shows it
               simulation         POST /api/scenarios with a synthetic population of --n firms over --months (default 100000 × 36);
                                  reports enterprise-months per second
               baseline-ping      a bare Orleans grain call, same client and --concurrency as updates
               baseline-kestrel   a bare Kestrel PUT endpoint in this process, same HTTP loop and --concurrency as updates --via rest
               baseline-signalr   a bare SignalR hub broadcasting to --k clients
+              bare-server        serve a bare Kestrel endpoint on --port until stopped (the cold-start baseline)
 
             options
               --via orleans|rest     populate and updates: through an Orleans client (gateways --gateway 30000[,30001]) or the REST API (--url)
@@ -38,6 +40,7 @@ namespace Programme.LoadTest
 
         public static async Task<int> Run(string[] args, TextWriter output, TextWriter progress)
         {
+            if (args.Length > 0 && args[0] == "bare-server") return await Baselines.BareServer(new Options(args.Skip(1)));
             if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
             {
                 output.WriteLine(Help);

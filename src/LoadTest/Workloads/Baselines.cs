@@ -92,6 +92,18 @@ public static class Baselines
         return recorder.Finish(new Dictionary<string, object> { ["clients"] = k, ["broadcastsPerSecond"] = o.Double("rate", 5000) / 25 });
     }
 
+    /// <summary>bare-server: an empty Kestrel app answering GET / — what starting any ASP.NET Core process costs here.</summary>
+    public static async Task<int> BareServer(Options o)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{o.Int("port", 5098)}");
+        await using var app = builder.Build();
+        app.MapGet("/", () => "ok");
+        await app.RunAsync();
+        return 0;
+    }
+
     private static int FreePort()
     {
         using var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);

@@ -28,11 +28,14 @@ public sealed class ChangeMix(int firms, string? hotCounty, double skew, int see
     }
 
     /// <summary>Raises the firm's p1 August investment by a small random amount; returns the firm and the increase.</summary>
-    public async Task<(int Firm, decimal Delta)> Progress(IChangeTarget target, int firm)
+    public async Task<(int Firm, decimal Delta)> Progress(IChangeTarget target, int firm) => await Progress(target, 0, firm);
+
+    /// <summary>The same, for firm number <paramref name="offset"/> + <paramref name="firm"/>.</summary>
+    public async Task<(int Firm, decimal Delta)> Progress(IChangeTarget target, int offset, int firm)
     {
         var delta = 1 + _random.Value!.Next(1000);
         var amount = _amounts.AddOrUpdate(firm, delta, (_, a) => a + delta);
-        await target.Progress(firm, "p1", Month, amount);
+        await target.Progress(offset + firm, "p1", Month, amount);
         return (firm, delta);
     }
 

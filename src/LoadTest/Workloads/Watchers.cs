@@ -22,12 +22,20 @@ public static class Watchers
     public static async Task<Result> Run(Options o, TextWriter progress)
     {
         var k = o.Int("k", 200);
-        var firms = o.Int("firms", 10_000);
+        var firms = o.Int("firms", 2_000);
         var url = o.Url;
         var counties = CountyCatalogue.All.Select(c => c.Id).ToArray();
         var ledgers = counties.ToDictionary(c => c, _ => new CountyLedger());
         var lag = new Recorder("watchers (lag: acknowledged change → board push)", progress);
         var clock = Stopwatch.StartNew();
+
+        // Fresh firms of this run only, so every change raises its county's figure from a known start.
+        var offset = 1_000_000 + Random.Shared.Next(800) * 10_000;
+        await using var target = await OrleansTarget.Connect(o);
+        var registration = new Recorder("watchers (registering firms)", TextWriter.Null);
+        await Driver.ClosedLoop(registration, 32, TimeSpan.FromMinutes(5), firms, i => target.Register(offset + (int)i));
+        if (registration.Errors > 0) throw new LoadError($"registering the watchers' firms failed {registration.Errors} times");
+        await Task.Delay(1000); // let the counties take them in before the baseline is read
 
         var connections = new List<HubConnection>();
         for (var w = 0; w < k; w++)
@@ -59,15 +67,14 @@ public static class Watchers
         progress.WriteLine($"[watchers] {k} subscribers connected");
 
         var mix = new ChangeMix(firms, null, 0);
-        await using var target = await OrleansTarget.Connect(o);
         var writes = new Recorder("watchers (changes)", progress);
         using var stop = new CancellationTokenSource();
         var report = writes.Report(stop.Token);
         lag.Restart();
         await Driver.OpenLoop(writes, o.Double("rate", 5000), o.Duration(30), o.MaxRequests, o.Int("max-in-flight", 5000), async _ =>
         {
-            var (firm, delta) = await mix.Progress(target, mix.PickFirm());
-            var ledger = ledgers[Population.County(firm)];
+            var (index, delta) = await mix.Progress(target, offset, mix.PickFirm());
+            var ledger = ledgers[Population.County(offset + index)];
             var ack = clock.ElapsedTicks;
             lock (ledger.Gate)
             {

@@ -40,7 +40,7 @@ public sealed class LoadToolSmokeTests(LoadTargetApp app) : IClassFixture<LoadTa
 
         await Run("updates", "--firms", "400", "--rate", "300", "--duration", "2");
         await Run("updates", "--firms", "400", "--via", "rest", "--closed", "--concurrency", "8", "--duration", "2", "--hot-county", "lingbao", "--skew", "0.5");
-        var watchers = await Run("watchers", "--k", "8", "--firms", "400", "--rate", "200", "--duration", "2");
+        var watchers = await Run("watchers", "--k", "8", "--firms", "200", "--rate", "200", "--duration", "2");
         Assert.True(watchers.P99Ms < 5_000);
         await Run("simulation", "--n", "2000", "--months", "6");
         await Run("baseline-ping", "--duration", "1", "--concurrency", "8");
