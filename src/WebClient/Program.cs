@@ -1,5 +1,6 @@
 using Programme.Grains.Storage;
 using Programme.Web.Api;
+using Programme.Web.Api.Batches;
 using Programme.Web.Commands;
 using Programme.Web.Hosting;
 
@@ -17,6 +18,8 @@ app.MapBoardApi();
 app.MapEnterpriseApi();
 app.MapAuthApi();
 app.MapImportApi();
+app.MapBatchApi();
+app.MapScenarioApi();
 app.MapHealth();
 app.Run();
 return 0;

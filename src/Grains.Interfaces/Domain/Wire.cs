@@ -45,7 +45,8 @@ public static class Wire
         GrantClass c => Name(c),
         CertificationLevel l => Name(l),
         CertificationKind k => Name(k),
-        _ => value.ToString(),
+        // Every other enum (review stages, decisions, …) in the same kebab-case the JSON options write.
+        _ => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString()),
     };
 
     public static string Allowed<T>() where T : struct, Enum =>

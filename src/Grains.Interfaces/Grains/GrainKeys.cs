@@ -4,4 +4,7 @@ public static class GrainKeys
 {
     /// <summary>The live city programme's grain key.</summary>
     public const string City = "city";
+
+    /// <summary>The catalogue of funding batches' grain key.</summary>
+    public const string Batches = "batches";
 }

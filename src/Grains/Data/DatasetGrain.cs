@@ -38,6 +38,8 @@ public sealed class DatasetGrain(
                 .Select(e => GrainFactory.GetGrain<IEnterpriseGrain>(e.Id).Seed(e));
             await Task.WhenAll(chunk);
         }
+        // After the firms: a batch's awards refer to their projects.
+        await Task.WhenAll(dataset.Batches.Select(b => GrainFactory.GetGrain<IFundingBatchGrain>(b.Id).Seed(b)));
         state.State = new DatasetState { Loaded = true, Enterprises = dataset.Enterprises.Count, LoadedAt = clock.GetUtcNow() };
         await state.WriteStateAsync();
         logger.LogInformation("Dataset {Name} loaded: {Count} enterprises in {Elapsed}", name, dataset.Enterprises.Count, clock.GetElapsedTime(started));

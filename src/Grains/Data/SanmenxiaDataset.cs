@@ -157,7 +157,8 @@ public static class SanmenxiaDataset
             CloudSince = f.Cloud, DigitalSince = f.Digital, Version = 1,
             UpdatedAt = new DateTimeOffset(2022, 8, 31, 16, 0, 0, TimeSpan.Zero),
         }).ToList();
-        return new Dataset(Name, enterprises, CityTargets, DecomposeTargets(CityTargets));
+        var (registry, batch) = SanmenxiaBatch2022.Attach(enterprises);
+        return new Dataset(Name, registry, CityTargets, DecomposeTargets(CityTargets)) { Batches = [batch] };
     }
 
     private static List<Firm> CreateFirms(Random rng)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Programme.Aggregation;
 using Programme.Commands;
 using Programme.Domain;
+using Programme.Grains.Counties;
 
 namespace Programme.Grains.Enterprises;
 
@@ -12,12 +13,13 @@ namespace Programme.Grains.Enterprises;
 /// keeps one write in flight: changes accepted meanwhile ride on the next write together (after Chirper's coalescing
 /// writer), so a busy firm costs a few writes a second however many agents report. Readers, the county's report and
 /// the audit trail only ever see what is durable. After each write the firm's new standing goes to this silo's
-/// <see cref="IReportBufferGrain"/> for its county.
+/// <see cref="ReportBuffer"/> for its county.
 /// </summary>
 [Reentrant]
 public sealed class EnterpriseGrain(
     [PersistentState("enterprise", StorageNames.Programme)] IPersistentState<EnterpriseState> state,
     IOptions<ProgrammeOptions> options,
+    ReportBuffer buffer,
     TimeProvider clock,
     ILogger<EnterpriseGrain> logger) : Grain, IEnterpriseGrain
 {
@@ -44,7 +46,8 @@ public sealed class EnterpriseGrain(
         if (_durable is null) return Task.CompletedTask;
         _enrolled.Add(_durable.CountyId);
         // Re-announce on activation: if a report was lost with a crashed silo's buffer, the county hears it again.
-        return GrainFactory.GetGrain<IReportBufferGrain>(0).Enqueue(ContributionCalculator.Report(_durable, _calendar));
+        buffer.Enqueue(ContributionCalculator.Report(_durable, _calendar));
+        return Task.CompletedTask;
     }
 
     public Task<Enterprise?> Get() => Task.FromResult(_durable);
@@ -196,7 +199,7 @@ public sealed class EnterpriseGrain(
                 var before = _durable;
                 _durable = target;
                 _durableHistory = state.State.History.Count;
-                if (publish) await Publish(before, target);
+                if (publish) Publish(before, target);
                 _writes.Reached(target.Version);
             }
         }
@@ -223,22 +226,13 @@ public sealed class EnterpriseGrain(
         DeactivateOnIdle();
     }
 
-    private async Task Publish(Enterprise? before, Enterprise after)
+    private void Publish(Enterprise? before, Enterprise after)
     {
-        try
+        if (before is not null && before.CountyId != after.CountyId)
         {
-            var buffer = GrainFactory.GetGrain<IReportBufferGrain>(0);
-            if (before is not null && before.CountyId != after.CountyId)
-            {
-                // Moving county: withdraw from the old one at the new version, so a late report there cannot resurrect it.
-                await buffer.Enqueue(new EnterpriseReport(after.Id, before.CountyId, after.Version, null, Contribution.Zero));
-            }
-            await buffer.Enqueue(ContributionCalculator.Report(after, _calendar));
+            // Moving county: withdraw from the old one at the new version, so a late report there cannot resurrect it.
+            buffer.Enqueue(new EnterpriseReport(after.Id, before.CountyId, after.Version, null, Contribution.Zero));
         }
-        catch (Exception ex)
-        {
-            // The change is durable; the county re-reads its members when a silo is lost or it reactivates.
-            logger.LogWarning(ex, "Could not hand enterprise {Id} v{Version} to its county", after.Id, after.Version);
-        }
+        buffer.Enqueue(ContributionCalculator.Report(after, _calendar));
     }
 }

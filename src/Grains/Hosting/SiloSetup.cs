@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Programme.Grains.Counties;
 using Programme.Grains.Storage;
 
 namespace Programme.Grains.Hosting;
@@ -54,11 +56,13 @@ public static class SiloSetup
         }
         else
         {
-            silo.AddMemoryGrainStorage(StorageNames.Programme);
+            silo.Services.AddGrainStorage(StorageNames.Programme, (sp, _) => new LocalGrainStorage(sp.GetRequiredService<Serializer>()));
             silo.UseInMemoryReminderService();
         }
         silo.AddDashboard();
         silo.Services.AddProgrammeServices(configuration);
+        silo.Services.AddSingleton<ReportBuffer>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ReportBuffer>());
         silo.Services.AddSingleton<DatasetLoader>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DatasetLoader>());
         return silo;
@@ -68,6 +72,7 @@ public static class SiloSetup
     public static IServiceCollection AddProgrammeServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ProgrammeOptions>(configuration.GetSection(ProgrammeOptions.Section));
+        services.Configure<Simulation.SimulationOptions>(configuration.GetSection(Simulation.SimulationOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

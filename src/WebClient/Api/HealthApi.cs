@@ -24,6 +24,18 @@ public static class HealthApi
                 return Results.Problem(statusCode: 503, title: "Cluster unavailable");
             }
         }).ExcludeFromDescription();
+        // For benchmarks only (Diagnostics:Memory=true): the managed heap after a full collection, and the process size.
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Diagnostics:Memory"))
+        {
+            app.MapGet("/diagnostics/memory", () =>
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
+                using var process = System.Diagnostics.Process.GetCurrentProcess();
+                return Results.Ok(new { heapBytes = GC.GetTotalMemory(forceFullCollection: true), workingSetBytes = process.WorkingSet64 });
+            }).ExcludeFromDescription();
+        }
         return app;
     }
 }

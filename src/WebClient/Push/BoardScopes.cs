@@ -16,6 +16,8 @@ public static class BoardScopes
         return kind switch
         {
             "county" when CountyCatalogue.Exists(id) => await grains.GetGrain<ICountyGrain>(id).GetBoard(),
+            "batch" when Grains.Enterprises.EnterpriseIds.IsValid(id) => await grains.GetGrain<IFundingBatchGrain>(id).GetBoard(),
+            "scenario" when Api.ScenarioApi.ValidId(id) => await grains.GetGrain<Programme.Simulation.IScenarioGrain>(id).Get(),
             _ => null,
         };
     }

@@ -18,6 +18,7 @@ public class AppProcess : IAsyncLifetime
     private readonly int _gatewayPort = FreePort();
 
     public int Port { get; } = FreePort();
+    public int GatewayPort => _gatewayPort;
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
     public string Log { get { lock (_log) return _log.ToString(); } }
     protected virtual IEnumerable<string> ExtraArguments => [];

@@ -34,7 +34,10 @@ public sealed class DefaultDataTests(DefaultDataClusterFixture fixture) : IClass
             city.Targets.DigitalSme, city.Targets.SmartCertifications, city.Targets.GreenCertifications));
         // The seed's certifications to date (green factories 3 + 5 + 11, smart factories 8 + 6, workshops 10 + 21, benchmarks 2 + 15).
         Assert.Equal(81, city.Certifications.Total);
-        Assert.Equal((20_500_000_000m / 100, 154), (city.Fund.Disbursed, city.Fund.Projects));
+        // 2.05 亿 paid to 154 projects by the earlier batches; batch 2022-1's 44 awards (8,546.57 万) are awarded, not yet paid.
+        Assert.Equal(205_000_000m, city.Fund.Disbursed);
+        Assert.Equal(205_000_000m + 85_465_700m, city.Fund.Awarded);
+        Assert.Equal(154 + 44, city.Fund.Projects);
         Assert.Equal(32, city.Operating.Revived);
         Assert.Equal(13_700_000_000m, city.Trend.Sum(p => p.Completed));
         Assert.Equal(8, city.Trend.Count);

@@ -1,10 +1,18 @@
-// The board app: hash router, header (breadcrumbs, connection indicator, clock, language switch).
-import { t, getLang, setLang, onLangChange, htmlLang } from './i18n.js';
+// The board app: hash router, header (breadcrumbs, connection indicator, clock, language switch,
+// main navigation and who is signed in).
+import { t, getLang, setLang, onLangChange, htmlLang, countyName } from './i18n.js';
 import { h, clear } from './dom.js';
 import { startLive, onConnectionState } from './live.js';
+import { loadCounties, counties } from './api.js';
+import { loadSession, session, onSession, logout, isCity, canUseWorkspace } from './session.js';
+import { toast } from './forms.js';
 import { mountCity } from './views/city.js';
 import { mountCounty } from './views/county.js';
 import { mountEnterprise } from './views/enterprise.js';
+import { mountLogin } from './views/login.js';
+import { mountWorkspace } from './views/workspace.js';
+import { mountWorkspaceEnterprise } from './views/ws-enterprise.js';
+import { mountUsers } from './views/users.js';
 
 const main = document.getElementById('main');
 const crumbsEl = document.getElementById('crumbs');
@@ -13,15 +21,24 @@ let currentRoute = null;
 let crumbs = [];
 
 function parseRoute() {
-  const hash = decodeURIComponent(window.location.hash.replace(/^#/, '')) || '/';
-  const parts = hash.split('?')[0].split('/').filter(Boolean);
-  if (parts[0] === 'county' && parts[1]) return { name: 'county', id: parts[1] };
-  if (parts[0] === 'enterprise' && parts[1]) return { name: 'enterprise', id: parts[1] };
-  return { name: 'city' };
+  const raw = window.location.hash.replace(/^#/, '') || '/';
+  const [path, qs = ''] = raw.split('?');
+  const parts = path.split('/').filter(Boolean).map((p) => { try { return decodeURIComponent(p); } catch { return p; } });
+  const query = new URLSearchParams(qs);
+  const r = (name, id) => ({ name, id, query, qs });
+  if (parts[0] === 'county' && parts[1]) return r('county', parts[1]);
+  if (parts[0] === 'enterprise' && parts[1]) return r('enterprise', parts[1]);
+  if (parts[0] === 'login') return r('login');
+  if (parts[0] === 'users') return r('users');
+  if (parts[0] === 'workspace' && parts[1] === 'enterprise' && parts[2]) return r('ws-enterprise', parts[2]);
+  if (parts[0] === 'workspace') return r('workspace');
+  return r('city');
 }
 
 function renderCrumbs() {
-  const items = [{ label: t('nav.city'), href: '#/' }, ...crumbs];
+  const root = currentRoute && ['workspace', 'ws-enterprise', 'users', 'login'].includes(currentRoute.name)
+    ? [] : [{ label: t('nav.city'), href: '#/' }];
+  const items = [...root, ...crumbs];
   clear(crumbsEl);
   items.forEach((c, i) => {
     const last = i === items.length - 1;
@@ -41,23 +58,85 @@ function mount(route, { keepScroll = false } = {}) {
   if (current) { try { current.destroy(); } catch (e) { console.error(e); } }
   clear(main);
   crumbs = [];
+  currentRoute = route;
   if (route.name === 'county') current = mountCounty(main, route.id, ctx);
   else if (route.name === 'enterprise') current = mountEnterprise(main, route.id, ctx);
+  else if (route.name === 'login') current = mountLogin(main, ctx, route);
+  else if (route.name === 'workspace') current = mountWorkspace(main, ctx, route);
+  else if (route.name === 'ws-enterprise') current = mountWorkspaceEnterprise(main, route.id, ctx, route);
+  else if (route.name === 'users') current = mountUsers(main, ctx, route);
   else current = mountCity(main, ctx);
-  currentRoute = route;
   renderCrumbs();
+  renderNav();
   if (keepScroll) window.scrollTo(0, y);
   else window.scrollTo(0, 0);
 }
 
 function sameRoute(a, b) {
-  return a && b && a.name === b.name && a.id === b.id;
+  return a && b && a.name === b.name && a.id === b.id && a.qs === b.qs;
 }
 
 function onRoute() {
   const route = parseRoute();
   if (sameRoute(route, currentRoute)) return;
   mount(route);
+}
+
+// ---- main navigation and who is signed in ----
+const NAV = [
+  { key: 'nav.boards', href: '#/', routes: ['city', 'county', 'enterprise'] },
+  { key: 'nav.workspace', href: '#/workspace', routes: ['workspace', 'ws-enterprise'], show: canUseWorkspace },
+  { key: 'nav.batches', href: '/batches.html' },
+  { key: 'nav.scenarios', href: '/scenarios.html' },
+  { key: 'nav.users', href: '#/users', routes: ['users'], show: isCity },
+  { key: 'nav.apiDocs', href: '/api/docs', external: true },
+];
+
+function renderNav() {
+  const nav = document.getElementById('appnav');
+  nav.setAttribute('aria-label', t('nav.main'));
+  const list = document.getElementById('appnav-links');
+  list.replaceChildren(...NAV.filter((n) => !n.show || n.show()).map((n) => {
+    const here = currentRoute && n.routes?.includes(currentRoute.name);
+    return h('li', null, h('a', {
+      href: n.href, class: 'appnav-link' + (here ? ' current' : ''), 'aria-current': here ? 'page' : null,
+      'data-testid': 'nav-' + n.key.slice(4).toLowerCase(),
+      target: n.external ? '_blank' : null, rel: n.external ? 'noopener' : null,
+    }, t(n.key), n.external ? h('span', { class: 'sr-only' }, t('nav.newWindow')) : null));
+  }));
+
+  const who = document.getElementById('whoami');
+  const s = session();
+  if (!s.loaded) { who.replaceChildren(); return; }
+  if (!s.authenticated) {
+    if (currentRoute?.name === 'login') { who.replaceChildren(); return; }
+    const next = window.location.hash || '#/';
+    who.replaceChildren(h('a', {
+      class: 'btn btn-primary signin-link', 'data-testid': 'signin-link',
+      href: '#/login' + (next && next !== '#/' ? '?next=' + encodeURIComponent(next) : ''),
+    }, t('login.link')));
+    return;
+  }
+  const county = s.county ? counties().find((c) => c.id === s.county) : null;
+  who.replaceChildren(
+    h('span', { class: 'who' },
+      h('span', { class: 'who-name' }, s.displayName || s.userName),
+      h('span', { class: 'who-user mono', 'data-testid': 'session-user' }, s.userName),
+      h('span', { class: 'badge role-' + s.role, 'data-testid': 'session-role' }, t('role.' + s.role)),
+      s.county ? h('span', { class: 'who-county', 'data-testid': 'session-county' }, county ? countyName(county) : s.county) : null),
+    h('button', {
+      type: 'button', class: 'btn', 'data-testid': 'signout',
+      onclick: async (e) => {
+        e.currentTarget.disabled = true;
+        try {
+          await logout();
+          toast(t('login.signedOut'));
+        } catch {
+          toast(t('err.network'), 'error');
+        }
+        if (currentRoute && ['workspace', 'ws-enterprise', 'users'].includes(currentRoute.name)) window.location.hash = '#/';
+      },
+    }, t('login.signOut')));
 }
 
 // ---- header ----
@@ -74,6 +153,7 @@ function applyStaticLabels() {
   btn.setAttribute('title', t('lang.switchLabel'));
   btn.setAttribute('lang', getLang() === 'en' ? 'zh-CN' : 'en');
   renderConn();
+  renderNav();
 }
 
 let connInfo = { state: 'disconnected', detail: 'starting' };
@@ -112,6 +192,9 @@ function boot() {
   tickClock();
   setInterval(tickClock, 1000);
   window.addEventListener('hashchange', onRoute);
+  onSession(() => renderNav());
+  loadCounties().then(renderNav).catch(() => {});
+  loadSession().catch(() => {});
   startLive();
   onRoute();
 }

@@ -44,8 +44,17 @@ function select(label, value, options, onChange, testid) {
   return { el: h('div', { class: 'field' }, h('label', { for: id }, label), sel), sel };
 }
 
-export function enterpriseTable(countyId) {
-  const state = { ...defaults(), ...(savedState.get(countyId) || {}) };
+/**
+ * opts (all optional): stateKey — where filters are remembered (default: the county); href(id) — where a firm's
+ * name links to; rowTestid; columns — the column keys to show; fixed — filters locked to a value (their selects hidden).
+ */
+export function enterpriseTable(countyId, opts = {}) {
+  const stateKey = opts.stateKey || countyId;
+  const fixed = opts.fixed || {};
+  const href = opts.href || ((id) => `#/enterprise/${encodeURIComponent(id)}`);
+  const columns = opts.columns ? COLUMNS.filter((c) => opts.columns.includes(c.key)) : COLUMNS;
+  const shown = new Set(columns.map((c) => c.key));
+  const state = { ...defaults(), ...(savedState.get(stateKey) || {}), ...fixed };
   let seq = 0;
   let controller = null;
   let lastData = null;
@@ -53,11 +62,11 @@ export function enterpriseTable(countyId) {
   let lastRefresh = 0;
   const rows = new Map();
 
-  const save = () => savedState.set(countyId, { ...state });
+  const save = () => savedState.set(stateKey, { ...state });
 
   // ---- filters ----
   let searchTimer = null;
-  const searchId = 'f-search-' + countyId;
+  const searchId = 'f-search-' + stateKey;
   const search = h('input', {
     id: searchId, type: 'search', value: state.search, placeholder: t('ent.search'), autocomplete: 'off',
     'data-testid': 'enterprise-search',
@@ -78,7 +87,7 @@ export function enterpriseTable(countyId) {
   const reset = h('button', {
     type: 'button', class: 'btn',
     onclick: () => {
-      Object.assign(state, defaults(), { take: state.take });
+      Object.assign(state, defaults(), { take: state.take }, fixed);
       search.value = '';
       fScale.sel.value = ''; fCovered.sel.value = ''; fSector.sel.value = ''; fStatus.sel.value = '';
       load();
@@ -86,11 +95,12 @@ export function enterpriseTable(countyId) {
   }, t('ent.filter.reset'));
   const filters = h('div', { class: 'filters', role: 'search' },
     h('div', { class: 'field field-search' }, h('label', { for: searchId }, t('ent.searchLabel')), search),
-    fScale.el, fCovered.el, fSector.el, fStatus.el, reset);
+    'aboveScale' in fixed ? null : fScale.el, 'covered' in fixed ? null : fCovered.el,
+    'sector' in fixed ? null : fSector.el, 'status' in fixed ? null : fStatus.el, reset);
 
   // ---- table ----
   const headCells = new Map();
-  const thead = h('thead', null, h('tr', null, COLUMNS.map((c) => {
+  const thead = h('thead', null, h('tr', null, columns.map((c) => {
     let content = t(c.label);
     if (c.sort) {
       content = h('button', { type: 'button', class: 'sort-btn', title: t('ent.sortBy'), onclick: () => sortBy(c.sort) },
@@ -133,7 +143,7 @@ export function enterpriseTable(countyId) {
 
   function renderSort() {
     for (const [key, th] of headCells) {
-      if (!key) continue;
+      if (!key || !th.querySelector('.sort-ind')) continue;
       const active = state.sort === key;
       if (active) th.setAttribute('aria-sort', state.desc ? 'descending' : 'ascending');
       else th.removeAttribute('aria-sort');
@@ -146,16 +156,16 @@ export function enterpriseTable(countyId) {
     let row = rows.get(item.id);
     if (row) return row;
     const c = {
-      name: h('a', { href: `#/enterprise/${encodeURIComponent(item.id)}` }),
+      name: h('a', { href: href(item.id) }),
       id: h('span', { class: 'sub' }),
       sector: h('td'), scale: h('td'), status: h('td'), covered: h('td'),
       projects: h('td', { class: 'c-num' }), totalInvestment: h('td', { class: 'c-num' }),
       completed: h('td', { class: 'c-num' }), completedThisYear: h('td', { class: 'c-num' }),
       flags: h('td', { class: 'c-flags' }), grants: h('td', { class: 'c-num' }),
     };
-    const tr = h('tr', { 'data-testid': 'enterprise-row', 'data-enterprise': item.id },
+    const tr = h('tr', { 'data-testid': opts.rowTestid || 'enterprise-row', 'data-enterprise': item.id, 'data-id': item.id },
       h('th', { scope: 'row', class: 'c-name' }, c.name, c.id),
-      c.sector, c.scale, c.status, c.covered, c.projects, c.totalInvestment, c.completed, c.completedThisYear, c.flags, c.grants);
+      COLUMNS.filter((col) => col.key !== 'name' && shown.has(col.key)).map((col) => c[col.key]));
     row = { tr, c };
     rows.set(item.id, row);
     return row;

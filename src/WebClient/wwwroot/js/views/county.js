@@ -7,6 +7,7 @@ import { boardKpis, statusChips } from '../widgets.js';
 import { trendChart } from '../charts.js';
 import { boardHead } from './city.js';
 import { enterpriseTable, planList } from '../table.js';
+import { canWriteCounty, isCity, onSession } from '../session.js';
 
 export function mountCounty(main, countyId, ctx) {
   let destroyed = false;
@@ -46,7 +47,17 @@ export function mountCounty(main, countyId, ctx) {
       id: switchId,
       onchange: (e) => { window.location.hash = `#/county/${encodeURIComponent(e.target.value)}`; },
     }, counties().map((c) => h('option', { value: c.id, selected: c.id === countyId }, countyName(c))));
+    // People who may change this county's firms get a way into its workspace.
+    const wsLink = h('a', {
+      class: 'btn', 'data-testid': 'open-workspace',
+      href: '#/workspace' + (isCity() ? `?county=${encodeURIComponent(countyId)}` : ''), hidden: !canWriteCounty(countyId),
+    }, t('ws.open'));
+    cleanups.push(onSession(() => {
+      wsLink.hidden = !canWriteCounty(countyId);
+      wsLink.setAttribute('href', '#/workspace' + (isCity() ? `?county=${encodeURIComponent(countyId)}` : ''));
+    }));
     head.extra.append(
+      wsLink,
       h('span', { class: 'rank-pill' }, t('county.rank') + ' ', rankEl),
       h('span', { class: 'field inline' }, h('label', { for: switchId }, t('county.switch')), switcher));
 

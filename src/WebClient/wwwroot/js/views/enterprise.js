@@ -7,6 +7,7 @@ import { getJson, routes, loadCounties, loadSectors, counties, ApiError } from '
 import { watch, connectionState } from '../live.js';
 import { sectorName, statusBadge } from '../table.js';
 import { setDefaults } from '../charts.js';
+import { canWriteCounty, onSession } from '../session.js';
 
 const KIND_COLORS = { intelligent: '#60a5fa', green: '#22c55e', technical: '#c084fc' };
 const STATUS_ORDER = { underway: 0, planned: 1, completed: 2, cancelled: 3 };
@@ -128,11 +129,13 @@ export function mountEnterprise(main, id, ctx) {
     r.version = h('span', { 'data-testid': 'enterprise-version' });
     r.updated = h('span');
     r.live = h('span', { class: 'muted small live-note' }, t('e.live'));
+    // People who may change this firm get a way into its workspace page.
+    r.wsLink = h('a', { class: 'btn', hidden: true, 'data-testid': 'open-workspace' }, t('wse.open'));
     const head = h('div', { class: 'board-head' }, r.title, r.badges,
       h('ul', { class: 'board-meta' },
         h('li', null, t('e.updatedAt') + ' ', h('b', null, r.updated)),
         h('li', { class: 'ver' }, t('e.version') + ' v', r.version)),
-      h('span', { class: 'board-head-extra' }, r.live));
+      h('span', { class: 'board-head-extra' }, r.live, r.wsLink));
 
     r.countyLink = h('a');
     r.sector = h('span'); r.scale = h('span'); r.status = h('span'); r.covered = h('span');
@@ -227,6 +230,8 @@ export function mountEnterprise(main, id, ctx) {
       { label: e.name },
     ]);
     setText(r.title, e.name);
+    setAttr(r.wsLink, 'href', `#/workspace/enterprise/${encodeURIComponent(e.id)}`);
+    r.wsLink.hidden = !canWriteCounty(e.countyId);
     const bsig = `${e.aboveScale}|${e.status}|${e.covered}|${getLang()}`;
     if (r.badges.dataset.sig !== bsig) {
       r.badges.replaceChildren(
@@ -442,6 +447,7 @@ export function mountEnterprise(main, id, ctx) {
   }
 
   Promise.all([loadCounties().catch(() => []), loadSectors().catch(() => [])]).then(() => { if (!destroyed) load(); });
+  const offSession = onSession(() => { if (r.wsLink && data) r.wsLink.hidden = !canWriteCounty(data.countyId); });
   // Poll the enterprise itself while the hub is down (or not yet up).
   timers.push(setInterval(() => { if (connectionState().state !== 'connected' || !data) load(); }, 5000));
 
@@ -451,6 +457,7 @@ export function mountEnterprise(main, id, ctx) {
       seq++;
       timers.forEach(clearInterval);
       unwatch?.();
+      offSession();
       chart?.destroy();
     },
   };

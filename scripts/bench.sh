@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Re-runs every figure of BENCHMARKS.md on this machine, each workload next to its baseline in the same run.
+# Usage: scripts/bench.sh [quick]   (quick: short runs, for checking the script itself)
+# Results: artifacts/bench/*.json and artifacts/bench/summary.txt. Loopback only; every run is bounded in time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+QUICK=${1:-}
+D=${BENCH_SECONDS:-20}; [ "$QUICK" = quick ] && D=3
+N100=${BENCH_ENTERPRISES:-100000}; [ "$QUICK" = quick ] && N100=5000
+OUT=$PWD/artifacts/bench; mkdir -p "$OUT"; : > "$OUT/summary.txt"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build -c Release Actors.sln -nologo -v q >/dev/null
+WEB="dotnet $PWD/src/WebClient/bin/Release/net10.0/WebClient.dll"
+LT="dotnet $PWD/src/LoadTest/bin/Release/net10.0/LoadTest.dll"
+PORT=5097; SILO=11497; GW=30497; URL=http://127.0.0.1:$PORT
+COMMON=(--gateway $GW --url $URL)
+
+say() { echo "$*" | tee -a "$OUT/summary.txt"; }
+start_app() { # extra args…
+  (cd src/WebClient && exec $WEB --urls $URL --Orleans:SiloPort $SILO --Orleans:GatewayPort $GW --Orleans:PrimarySiloPort $SILO \
+     --Auth:WritesPerSecond 1000000 --Auth:DemoAccounts false --Diagnostics:Memory true "$@" >"$OUT/app.log" 2>&1) &
+  APP=$!
+  until curl -sf $URL/readyz >/dev/null; do sleep 0.1; kill -0 $APP 2>/dev/null || { cat "$OUT/app.log"; exit 1; }; done
+}
+stop_app() { kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; }
+run() { local name=$1; shift; say "\$ loadtest $*"; $LT "$@" --out "$OUT/$name.json" 2>/dev/null | tee -a "$OUT/summary.txt"; }
+trap stop_app EXIT
+
+say "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(date -u +%F)"
+
+# 1. Cold start to a served board with the default data, against a bare Kestrel app's start.
+cold() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 & local p=$!; until curl -sf "$URL_CS" >/dev/null; do sleep 0.02; done; e=$(date +%s.%N); kill $p; wait $p 2>/dev/null || true; awk "BEGIN{printf \"%.2f\", $e - $s}"; }
+for i in $( [ "$QUICK" = quick ] && echo 1 || echo 1 2 3 4 5 ); do
+  URL_CS=http://127.0.0.1:5096/; bare=$(cold $LT bare-server --port 5096)
+  URL_CS=$URL/api/board/city; app=$(cd src/WebClient && cold $WEB --urls $URL --Orleans:SiloPort $SILO --Orleans:GatewayPort $GW --Orleans:PrimarySiloPort $SILO)
+  say "cold start run $i: board served after ${app} s; bare Kestrel app ${bare} s"
+done
+
+# 2. Orleans client: bare ping vs enterprise changes (memory storage), 10k firms.
+start_app --Programme:Data empty
+run populate-10k populate --n 10000 "${COMMON[@]}"
+run ping baseline-ping --duration $D --firms 10000 "${COMMON[@]}"
+run updates-orleans updates --closed --firms 10000 --duration $D "${COMMON[@]}"
+run updates-orleans-skew updates --closed --firms 10000 --duration $D --hot-county lingbao --skew 0.8 "${COMMON[@]}"
+
+# 3. REST: bare Kestrel vs enterprise changes through the API.
+run kestrel baseline-kestrel --duration $D
+run updates-rest updates --via rest --closed --firms 10000 --duration $D "${COMMON[@]}"
+
+# 4. Push lag at 5,000 changes/s with 200 watchers, against a bare SignalR broadcast.
+run signalr baseline-signalr --k 200 --rate 5000 --duration $D
+run watchers watchers --k 200 --rate 5000 --firms 2000 --duration $D "${COMMON[@]}"
+stop_app
+
+# 5. Memory and activation cost as N grows: 10k, then 100k firms with two projects each, above the empty silo.
+for n in 10000 $N100; do
+  start_app --Programme:Data empty
+  run "memory-$n" populate --n $n --memory "${COMMON[@]}"
+  stop_app
+done
+
+# 6. Simulation: a synthetic 100,000-firm × 36-month scenario.
+start_app --Programme:Data empty
+run simulation simulation --n $N100 --months 36 "${COMMON[@]}" || say "simulation: not available"
+stop_app
+say "done: $OUT"

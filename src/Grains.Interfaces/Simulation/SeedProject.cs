@@ -1,0 +1,18 @@
+using Programme.Domain;
+
+namespace Programme.Simulation;
+
+/// <summary>
+/// A project as a scenario starts from it: yuan invested so far, and what was invested since the last batch call.
+/// A scheduled project (planned, not yet underway) begins in the simulation at its start month.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record SeedProject(
+    [property: Id(0)] ProjectKind Kind,
+    [property: Id(1)] long Total,
+    [property: Id(2)] long Invested,
+    [property: Id(3)] YearMonth Start,
+    [property: Id(4)] YearMonth End,
+    [property: Id(5)] bool Completed,
+    [property: Id(6)] long InvestedSinceCall,
+    [property: Id(7)] bool Scheduled = false);

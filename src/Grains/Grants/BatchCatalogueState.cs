@@ -1,0 +1,9 @@
+using Programme.Grants;
+
+namespace Programme.Grains.Grants;
+
+[GenerateSerializer]
+public sealed class BatchCatalogueState
+{
+    [Id(0)] public List<BatchListing> Batches { get; set; } = [];
+}

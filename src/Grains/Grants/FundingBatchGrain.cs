@@ -1,0 +1,237 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Programme.Commands;
+using Programme.Domain;
+using Programme.Grains.Enterprises;
+using Programme.Grants;
+using Programme.Push;
+
+namespace Programme.Grains.Grants;
+
+/// <summary>
+/// One funding batch. Applications live inside it rather than in grains of their own: the budget is one number that every
+/// recommendation draws on, so the batch is where approvals must be serialised — a single-threaded grain turn checks the
+/// remaining money and commits it in one step, and 100 concurrent approvals cannot over-commit a cap. The rules are in
+/// <see cref="Pipeline"/>; this grain persists what they return, records awards against the firms (an outbox retried
+/// until each firm confirms), and pushes its board while it changes.
+/// </summary>
+public sealed class FundingBatchGrain(
+    [PersistentState("funding-batch", StorageNames.Programme)] IPersistentState<FundingBatchState> state,
+    IOptions<ProgrammeOptions> options,
+    TimeProvider clock,
+    ILogger<FundingBatchGrain> logger) : Grain, IFundingBatchGrain
+{
+    private static readonly TimeSpan RetryGrantsAfter = TimeSpan.FromSeconds(5);
+    private readonly TimeSpan _interval = options.Value.FlushInterval;
+    private bool _dirty;
+    private IGrainTimer? _pushTimer;
+    private IGrainTimer? _retryTimer;
+
+    private FundingBatch? Current => state.State.Current;
+    private string BatchId => this.GetPrimaryKeyString();
+    private long Version => Current?.Version ?? 0;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Current is null) return;
+        // Finish what a crash may have interrupted: the catalogue entry and any award the firm has not confirmed.
+        await Register(Current);
+        if (Current.GrantsToRecord.Length > 0) ScheduleGrantRetry();
+    }
+
+    public Task<BatchBoard?> GetBoard() =>
+        Task.FromResult(Current is null ? null : BatchBoardBuilder.Build(Current, clock.GetUtcNow()));
+
+    public Task<GrantApplication?> GetApplication(int applicationId) => Task.FromResult(Current?.Find(applicationId));
+
+    public Task<ApplicationPage?> ListApplications(ApplicationFilter filter)
+    {
+        if (Current is null) return Task.FromResult<ApplicationPage?>(null);
+        var matches = Current.Applications.Where(a =>
+            (filter.Stage is null || (a.Stage == filter.Stage && a.Status is ApplicationStatus.Pending or ApplicationStatus.Awarded or ApplicationStatus.Waiting)) &&
+            (filter.CountyId is null || a.CountyId == filter.CountyId) &&
+            (filter.Class is null || a.Class == filter.Class) &&
+            (filter.Status is null || a.Status == filter.Status) &&
+            (filter.EnterpriseId is null || a.EnterpriseId == filter.EnterpriseId) &&
+            (!filter.NoticeList || OnNoticeList(a))).ToList();
+        IReadOnlyList<GrantApplication> page = [.. matches.Skip(filter.Skip).Take(filter.Take)];
+        return Task.FromResult<ApplicationPage?>(new ApplicationPage(matches.Count, page));
+    }
+
+    /// <summary>公示名单: published on the notice and neither declined nor sent back since.</summary>
+    private static bool OnNoticeList(GrantApplication a) =>
+        a.IsAwarded || (a.Stage >= ReviewStage.PublicNotice && a.Status == ApplicationStatus.Pending && a.NoticeUntil is not null);
+
+    public async Task<BatchResult> Create(CreateBatch command, ChangeContext context)
+    {
+        if (Current is not null) return BatchResult.Conflict(Version, "id", $"batch '{BatchId}' already exists");
+        var step = Pipeline.Create(BatchId, command, context, clock.GetUtcNow());
+        var result = await Commit(step);
+        if (result.Outcome == BatchOutcome.Accepted) await Register(Current!);
+        return result;
+    }
+
+    public async Task<bool> Seed(BatchSeed seed)
+    {
+        if (Current is not null) return false;
+        var apps = seed.Applications.OrderBy(a => a.Id).ToArray();
+        for (var i = 0; i < apps.Length; i++)
+            if (apps[i].Id != i + 1) throw new ArgumentException("a seeded batch's applications must be numbered 1, 2, … without gaps");
+        var batch = new FundingBatch
+        {
+            Id = BatchId, Call = seed.Call, Accepting = seed.AcceptingApplications, Applications = apps, Version = 1,
+            CreatedAt = seed.CreatedAt, UpdatedAt = apps.Select(a => a.UpdatedAt).DefaultIfEmpty(seed.CreatedAt).Max(),
+        };
+        await Commit(new Pipeline.Step(batch, null));
+        await Register(batch);
+        return true;
+    }
+
+    public async Task<BatchResult> Apply(ApplyForGrant command, ChangeContext context)
+    {
+        if (Current is null) return Missing();
+        var firm = command.EnterpriseId is { } id && EnterpriseRules.IsValidId(id)
+            ? await GrainFactory.GetGrain<IEnterpriseGrain>(id).Get()
+            : null;
+        return await Commit(Pipeline.Apply(Current, command, firm, context, clock.GetUtcNow()));
+    }
+
+    public Task<BatchResult> Decide(DecideApplication command, ChangeContext context) =>
+        Current is null ? Task.FromResult(Missing()) : Commit(Pipeline.Decide(Current, command, context, clock.GetUtcNow()));
+
+    public async Task<BatchResult> Resubmit(ResubmitApplication command, ChangeContext context)
+    {
+        if (Current is null) return Missing();
+        var app = Current.Find(command.ApplicationId);
+        var firm = app is null ? null : await GrainFactory.GetGrain<IEnterpriseGrain>(app.EnterpriseId).Get();
+        return await Commit(Pipeline.Resubmit(Current, command, firm, context, clock.GetUtcNow()));
+    }
+
+    public Task<BatchResult> Object(RaiseObjection command, ChangeContext context) =>
+        Current is null ? Task.FromResult(Missing()) : Commit(Pipeline.Object(Current, command, context, clock.GetUtcNow()));
+
+    public Task<BatchResult> PublishNotice(PublishNotice command, ChangeContext context) =>
+        Current is null ? Task.FromResult(Missing()) : Commit(Pipeline.Publish(Current, command, context, clock.GetUtcNow()));
+
+    public Task<BatchResult> Award(AwardApplications command, ChangeContext context) =>
+        Current is null ? Task.FromResult(Missing()) : Commit(Pipeline.Award(Current, command, context, clock.GetUtcNow()));
+
+    public Task<BatchResult> Disburse(Disburse command, ChangeContext context) =>
+        Current is null ? Task.FromResult(Missing()) : Commit(Pipeline.Disburse(Current, command, context, clock.GetUtcNow()));
+
+    public Task<BatchResult> SetBudget(decimal? budget, ChangeContext context) =>
+        Current is null ? Task.FromResult(Missing()) : Commit(Pipeline.SetBudget(Current, budget, context, clock.GetUtcNow()));
+
+    public Task<BatchResult> CloseApplications(ChangeContext context) =>
+        Current is null ? Task.FromResult(Missing()) : Commit(Pipeline.Close(Current, context, clock.GetUtcNow()));
+
+    private BatchResult Missing() => BatchResult.NotFound(0, $"No funding batch '{BatchId}'.");
+
+    private async Task<BatchResult> Commit(Pipeline.Step step)
+    {
+        if (step.Failure is { } failure) return failure;
+        var before = Current;
+        state.State.Current = step.Next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not durable, so not acknowledged: the grain keeps what storage holds.
+            state.State.Current = before;
+            throw;
+        }
+        MarkDirty();
+        if (step.Next!.GrantsToRecord.Length > 0) await RecordGrants();
+        return new BatchResult
+        {
+            Outcome = BatchOutcome.Accepted, Version = step.Next.Version, ApplicationId = step.ApplicationId, Affected = step.Affected ?? [],
+        };
+    }
+
+    /// <summary>
+    /// Tells each firm about its award or payment. RecordGrant is idempotent per batch and project and carries the whole
+    /// grant, so a retry after a crash, or out of order, leaves the firm right.
+    /// </summary>
+    private async Task RecordGrants()
+    {
+        var batch = Current!;
+        var context = new ChangeContext($"batch:{BatchId}", "grants");
+        var calls = batch.GrantsToRecord.Select(id => batch.Find(id)).OfType<GrantApplication>().Select(async a =>
+        {
+            try
+            {
+                var grant = new RecordGrant(BatchId, a.ProjectId, a.Class, a.Awarded, a.Disbursed, a.AwardedMonth ?? new YearMonth(a.UpdatedAt.Year, a.UpdatedAt.Month));
+                var result = await GrainFactory.GetGrain<IEnterpriseGrain>(a.EnterpriseId).RecordGrant(grant, context);
+                if (!result.Succeeded)
+                    logger.LogWarning("Firm {Firm} refused the grant of batch {Batch} application {Id}: {Outcome}", a.EnterpriseId, BatchId, a.Id, result.Outcome);
+                return a.Id;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not record the grant of batch {Batch} application {Id} with firm {Firm}; will retry", BatchId, a.Id, a.EnterpriseId);
+                return 0;
+            }
+        });
+        var done = (await Task.WhenAll(calls)).Where(id => id > 0).ToHashSet();
+        var left = batch.GrantsToRecord.Where(id => !done.Contains(id) && batch.Find(id) is not null).ToArray();
+        if (left.Length != batch.GrantsToRecord.Length)
+        {
+            state.State.Current = batch with { GrantsToRecord = left };
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch (Exception ex)
+            {
+                // Harmless: the outbox on disk is a superset, and recording a grant again changes nothing.
+                logger.LogWarning(ex, "Could not persist batch {Batch}'s outbox", BatchId);
+            }
+        }
+        if (left.Length > 0) ScheduleGrantRetry();
+    }
+
+    private void ScheduleGrantRetry()
+    {
+        _retryTimer?.Dispose();
+        _retryTimer = this.RegisterGrainTimer(async _ =>
+        {
+            _retryTimer?.Dispose();
+            _retryTimer = null;
+            if (Current is { GrantsToRecord.Length: > 0 }) await RecordGrants();
+        }, new GrainTimerCreationOptions(RetryGrantsAfter, Timeout.InfiniteTimeSpan) { Interleave = false });
+    }
+
+    private async Task Register(FundingBatch batch)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IBatchCatalogueGrain>(GrainKeys.Batches).Register(new BatchListing(batch.Id, batch.Call.Name, batch.CreatedAt));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not list batch {Batch} in the catalogue; it will try again when it next activates", batch.Id);
+        }
+    }
+
+    private void MarkDirty()
+    {
+        _dirty = true;
+        _pushTimer ??= this.RegisterGrainTimer(PushBoard, new GrainTimerCreationOptions(_interval, _interval) { Interleave = false });
+    }
+
+    /// <summary>While the batch changes, push its board a few times a second (newest only); idle, the timer stops.</summary>
+    private async Task PushBoard(CancellationToken cancellationToken)
+    {
+        if (!_dirty || Current is null)
+        {
+            _pushTimer?.Dispose();
+            _pushTimer = null;
+            return;
+        }
+        _dirty = false;
+        var board = BatchBoardBuilder.Build(Current, clock.GetUtcNow());
+        await GrainFactory.GetGrain<IBoardNotifierGrain>(0).Publish(new BoardUpdate(board.Scope, board.Version, board, DateTimeOffset.UtcNow));
+    }
+}

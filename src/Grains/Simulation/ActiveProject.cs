@@ -1,0 +1,12 @@
+namespace Programme.Grains.Simulation;
+
+/// <summary>A project a shard still follows: underway, scheduled, or completed and not yet past the next batch call.</summary>
+public struct ActiveProject
+{
+    public int Firm;
+    public ulong Key;
+    public long Total, Invested, SinceCall;
+    public int Start, End;
+    public byte Kind;
+    public bool Scheduled, Done, CompletedSinceCall, Granted;
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Programme.Benchmarks;
+
+namespace Programme.LoadTest.Workloads;
+
+/// <summary>
+/// The baselines every figure is a ratio of, measured in the same run on the same machine: a bare Orleans grain call,
+/// a bare Kestrel endpoint driven by the same HTTP loop as the REST workload, and a bare SignalR broadcast.
+/// </summary>
+public static class Baselines
+{
+    /// <summary>baseline-ping: an empty grain call through the same Orleans client and concurrency as the updates workload.</summary>
+    public static async Task<Result> Ping(Options o, TextWriter progress)
+    {
+        await using var target = await OrleansTarget.Connect(o);
+        var recorder = new Recorder("baseline-ping", progress);
+        var keys = o.Int("firms", 10_000);
+        using var stop = new CancellationTokenSource();
+        var report = recorder.Report(stop.Token);
+        await Driver.ClosedLoop(recorder, o.Int("concurrency", 64), o.Duration(30), o.MaxRequests,
+            async n => await target.Client.GetGrain<IPingGrain>(n % keys).Ping((int)n));
+        stop.Cancel();
+        await report;
+        return recorder.Finish();
+    }
+
+    /// <summary>baseline-kestrel: a bare Kestrel PUT endpoint in this process, loaded like the REST workload.</summary>
+    public static async Task<Result> Kestrel(Options o, TextWriter progress)
+    {
+        var port = FreePort();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        await using var app = builder.Build();
+        app.MapPut("/bare/{id}/{month}", (string id, string month, BareBody body) => Results.Ok(new BareReply(body.Invested + 1)));
+        await app.StartAsync();
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512 };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var recorder = new Recorder("baseline-kestrel", progress);
+        using var stop = new CancellationTokenSource();
+        var report = recorder.Report(stop.Token);
+        await Driver.ClosedLoop(recorder, o.Int("concurrency", 64), o.Duration(30), o.MaxRequests, async n =>
+        {
+            using var r = await http.PutAsJsonAsync($"/bare/lt-{n % 10_000:D6}/2022-08", new BareBody(n));
+            if (!r.IsSuccessStatusCode) throw new LoadError($"HTTP {(int)r.StatusCode}");
+        });
+        stop.Cancel();
+        await report;
+        await app.StopAsync();
+        return recorder.Finish();
+    }
+
+    /// <summary>baseline-signalr: a bare hub broadcasting timestamped messages to K clients at --rate; latency = send → receive.</summary>
+    public static async Task<Result> SignalR(Options o, TextWriter progress)
+    {
+        var port = FreePort();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Services.AddSignalR();
+        await using var app = builder.Build();
+        app.MapHub<BareHub>("/bare");
+        await app.StartAsync();
+        var hub = app.Services.GetRequiredService<IHubContext<BareHub>>();
+        var clock = Stopwatch.StartNew();
+        var recorder = new Recorder("baseline-signalr", progress);
+        var k = o.Int("k", 200);
+        var clients = new List<HubConnection>();
+        for (var i = 0; i < k; i++)
+        {
+            var c = new HubConnectionBuilder().WithUrl($"http://127.0.0.1:{port}/bare").Build();
+            c.On<long>("tick", sent => recorder.Ok(TimeSpan.FromTicks((clock.ElapsedTicks - sent) * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+            await c.StartAsync();
+            await c.InvokeAsync("Join", $"g{i % 8}");
+            clients.Add(c);
+        }
+        using var stop = new CancellationTokenSource();
+        var report = recorder.Report(stop.Token);
+        var sends = new Recorder("baseline-signalr (sends)", TextWriter.Null);
+        // The same shape as board pushes: one message per update to one of eight groups.
+        await Driver.OpenLoop(sends, o.Double("rate", 5000) / 25, o.Duration(30), o.MaxRequests, 1000,
+            n => hub.Clients.Group($"g{n % 8}").SendAsync("tick", clock.ElapsedTicks));
+        await Task.Delay(1000);
+        stop.Cancel();
+        await report;
+        foreach (var c in clients) await c.DisposeAsync();
+        await app.StopAsync();
+        return recorder.Finish(new Dictionary<string, object> { ["clients"] = k, ["broadcastsPerSecond"] = o.Double("rate", 5000) / 25 });
+    }
+
+    /// <summary>bare-server: an empty Kestrel app answering GET / — what starting any ASP.NET Core process costs here.</summary>
+    public static async Task<int> BareServer(Options o)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{o.Int("port", 5098)}");
+        await using var app = builder.Build();
+        app.MapGet("/", () => "ok");
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static int FreePort()
+    {
+        using var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}
+
+public sealed record BareBody(long Invested);
+public sealed record BareReply(long Version);
+
+public sealed class BareHub : Hub
+{
+    public Task Join(string group) => Groups.AddToGroupAsync(Context.ConnectionId, group);
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+
+namespace Programme.LoadTest.Workloads;
+
+/// <summary>
+/// The mix of county-agent changes over a populated range of firms: mostly monthly progress (the amount only ever
+/// grows, so a board's figure tells which changes it reflects), some project status flips, some new projects, with an
+/// optional skew toward one hot county.
+/// </summary>
+public sealed class ChangeMix(int firms, string? hotCounty, double skew, int seed = 7)
+{
+    public const string Month = "2022-08";
+    private readonly ConcurrentDictionary<int, decimal> _amounts = new();
+    private readonly ConcurrentDictionary<int, int> _projects = new();
+    private readonly ConcurrentDictionary<int, bool> _completed = new();
+    private readonly int _hotIndex = hotCounty is null ? -1 : Array.FindIndex(Domain.CountyCatalogue.All.ToArray(), c => c.Id == hotCounty);
+    private readonly ThreadLocal<Random> _random = new(() => new Random(seed + Environment.CurrentManagedThreadId));
+
+    public int PickFirm()
+    {
+        var r = _random.Value!;
+        if (_hotIndex >= 0 && r.NextDouble() < skew)
+        {
+            var perCounty = Math.Max(1, firms / 8);
+            return Math.Min(firms - 1, r.Next(perCounty) * 8 + _hotIndex);
+        }
+        return r.Next(firms);
+    }
+
+    /// <summary>Raises the firm's p1 August investment by a small random amount; returns the firm and the increase.</summary>
+    public async Task<(int Firm, decimal Delta)> Progress(IChangeTarget target, int firm) => await Progress(target, 0, firm);
+
+    /// <summary>The same, for firm number <paramref name="offset"/> + <paramref name="firm"/>.</summary>
+    public async Task<(int Firm, decimal Delta)> Progress(IChangeTarget target, int offset, int firm)
+    {
+        var delta = 1 + _random.Value!.Next(1000);
+        var amount = _amounts.AddOrUpdate(firm, delta, (_, a) => a + delta);
+        await target.Progress(offset + firm, "p1", Month, amount);
+        return (firm, delta);
+    }
+
+    public async Task Mixed(IChangeTarget target)
+    {
+        var firm = PickFirm();
+        var roll = _random.Value!.Next(100);
+        if (roll < 10)
+        {
+            var done = _completed.AddOrUpdate(firm, true, (_, c) => !c);
+            await target.Status(firm, "p2", done ? "completed" : "underway");
+        }
+        else if (roll < 20 && _projects.AddOrUpdate(firm, 3, (_, c) => c + 1) <= 12)
+            await target.AddProject(firm);
+        else
+            await Progress(target, firm);
+    }
+}

@@ -1,0 +1,8 @@
+using Programme.Grants;
+
+namespace Programme.Web.Api.Batches;
+
+/// <summary>One history line as the API shows it: the entry, and whether a later return or objection voided it.</summary>
+public sealed record HistoryView(
+    DateTimeOffset At, string Actor, string Role, HistoryAction Action, ReviewStage Stage, string? Note, decimal? Amount,
+    decimal? Score, ReviewStage? ReturnTo, DateTimeOffset? Until, bool Voided);

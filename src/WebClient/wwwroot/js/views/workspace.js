@@ -1,0 +1,532 @@
+// County agent workspace (#/workspace; city staff pick a county: #/workspace?county=ID): the county's firms
+// (paged, searchable, a "no project yet" tab), registering a firm, the monthly report import, exports, an API
+// token for county scripts, and the county's recent change history.
+import { h, setText } from '../dom.js';
+import { t, countyName, getLang } from '../i18n.js';
+import { count, dateTime } from '../format.js';
+import { ApiError, request, download, getJson, routes, loadCounties, loadSectors, loadCalendar, counties, sectors } from '../api.js';
+import { ready, session, isCity, isCounty, onSession, toLogin } from '../session.js';
+import { watch } from '../live.js';
+import { enterpriseTable, sectorName } from '../table.js';
+import { field, formState, submit, textInput, select, toast, explain, errorText, copyText } from '../forms.js';
+import { changeList, viaCell, actionText, atCell } from '../audit.js';
+
+const COUNTY_KEY = 'threeTransformations.wsCounty';
+const MAX_UPLOAD = 10 * 1024 * 1024;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const STATUSES = ['active', 'halted', 'semi-halted', 'revived'];
+const WS_COLUMNS = ['name', 'sector', 'scale', 'status', 'covered', 'projects', 'completed', 'completedThisYear', 'flags'];
+
+export const wsHref = (id) => `#/workspace/enterprise/${encodeURIComponent(id)}`;
+
+export function card(id, title, ...body) {
+  return h('section', { class: 'card', 'aria-labelledby': id },
+    h('header', { class: 'card-head' }, h('h2', { id }, title), h('span', { class: 'card-head-extra' })), ...body);
+}
+
+/** The page a signed-out or not-allowed person sees instead of a workspace page. */
+export function guard(main, ctx, s, { cityOnly = false } = {}) {
+  if (!s.authenticated) {
+    toLogin();
+    return false;
+  }
+  const allowed = cityOnly ? s.role === 'city' : (s.role === 'city' || s.role === 'county');
+  if (!allowed) {
+    ctx.setCrumbs([{ label: t(cityOnly ? 'nav.users' : 'nav.workspace') }]);
+    main.replaceChildren(h('div', { class: 'card notfound', role: 'alert' },
+      h('h1', null, t('ws.notAllowedTitle')),
+      h('p', null, t(cityOnly ? 'ws.cityOnly' : 'ws.notAllowed', { role: t('role.' + s.role) })),
+      h('p', null, h('a', { href: '#/' }, t('board.back')))));
+    return false;
+  }
+  return true;
+}
+
+function rememberCounty(id) {
+  try { window.localStorage.setItem(COUNTY_KEY, id); } catch { /* storage blocked */ }
+}
+function rememberedCounty() {
+  try { return window.localStorage.getItem(COUNTY_KEY); } catch { return null; }
+}
+
+export function mountWorkspace(main, ctx, route) {
+  let destroyed = false;
+  const cleanups = [];
+  const loading = h('p', { class: 'loading' }, t('board.loading'));
+  main.append(loading);
+  ctx.setTitle(t('nav.workspace'));
+  ctx.setCrumbs([{ label: t('nav.workspace') }]);
+
+  Promise.all([ready(), loadCounties().catch(() => []), loadSectors().catch(() => [])]).then(([s]) => {
+    if (destroyed) return;
+    loading.remove();
+    if (!guard(main, ctx, s)) return;
+    let countyId = isCounty() ? s.county : (route.query.get('county') || rememberedCounty());
+    if (countyId && !counties().some((c) => c.id === countyId)) countyId = null;
+    if (isCity() && countyId && route.query.get('county') !== countyId) {
+      window.location.replace(`#/workspace?county=${encodeURIComponent(countyId)}`);
+      return;
+    }
+    if (!countyId) { pickCounty(); return; }
+    if (isCity()) rememberCounty(countyId);
+    build(countyId);
+  });
+
+  // Signing out (or the session ending) leaves the workspace.
+  cleanups.push(onSession((s) => {
+    if (!destroyed && s.loaded && !s.authenticated && !s.lost) toLogin();
+  }));
+
+  function countySelect(selected) {
+    const sel = h('select', {
+      id: 'ws-county', 'data-testid': 'ws-county',
+      onchange: (e) => { if (e.target.value) window.location.hash = `#/workspace?county=${encodeURIComponent(e.target.value)}`; },
+    }, h('option', { value: '' }, t('ws.pickCounty')),
+    counties().map((c) => h('option', { value: c.id, selected: c.id === selected }, countyName(c))));
+    return h('span', { class: 'field inline' }, h('label', { for: 'ws-county' }, t('ws.county')), sel);
+  }
+
+  function pickCounty() {
+    main.append(h('div', { class: 'board-head' }, h('h1', { class: 'board-title' }, t('ws.title')), h('span', { class: 'board-head-extra' }, countySelect(''))),
+      card('h-pick', t('ws.pickCounty'),
+        h('p', { class: 'muted' }, t('ws.pickIntro')),
+        h('ul', { class: 'county-picks' }, counties().map((c) => h('li', null,
+          h('a', { class: 'btn county-pick', href: `#/workspace?county=${encodeURIComponent(c.id)}` }, countyName(c)))))));
+  }
+
+  function build(countyId) {
+    const county = counties().find((c) => c.id === countyId);
+    const cname = countyName(county);
+    ctx.setTitle(t('ws.titleCounty', { name: cname }));
+    ctx.setCrumbs([{ label: t('nav.workspace'), href: '#/workspace' + (isCity() ? `?county=${encodeURIComponent(countyId)}` : '') }, { label: cname }]);
+
+    const head = h('div', { class: 'board-head' },
+      h('h1', { class: 'board-title' }, t('ws.titleCounty', { name: cname })),
+      h('ul', { class: 'board-meta' },
+        h('li', null, t('ws.signedInAs') + ' ', h('b', null, session().displayName || session().userName), ' · ', t('role.' + session().role)),
+        h('li', null, h('a', { href: `#/county/${encodeURIComponent(countyId)}` }, t('ws.countyBoard')))),
+      h('span', { class: 'board-head-extra' }, isCity() ? countySelect(countyId) : null));
+
+    const ents = enterprisesCard(countyId);
+    const imp = importCard(countyId, () => { ents.refresh(); hist.load(); });
+    const files = downloadsCard(countyId);
+    const token = tokenCard();
+    const hist = historyCard(countyId);
+
+    main.append(head,
+      h('div', { class: 'ws-grid' },
+        h('div', { class: 'ws-main' }, ents.el),
+        h('div', { class: 'ws-side' }, imp.el, files.el, token.el)),
+      hist.el);
+
+    ents.load();
+    hist.load();
+    let first = true;
+    const unwatch = watch(`county:${countyId}`, () => {
+      if (first) { first = false; return; }
+      ents.refresh();
+      hist.refresh();
+    });
+    cleanups.push(unwatch, () => ents.destroy(), () => hist.destroy());
+  }
+
+  // ---- enterprises: all / no project yet, and registering a firm ----
+  function enterprisesCard(countyId) {
+    const tabs = [
+      { key: 'all', label: t('ws.tabAll'), opts: {} },
+      { key: 'noProject', label: t('ws.tabNoProject'), opts: { fixed: { aboveScale: 'true', covered: 'false' } } },
+    ];
+    const tables = new Map();
+    let active = route.query.get('tab') === 'noProject' ? 'noProject' : 'all';
+    const panel = h('div', { class: 'tab-panel', role: 'tabpanel', id: 'ws-tabpanel' });
+    const note = h('p', { class: 'muted small tab-note' });
+    const tabButtons = tabs.map((tb) => h('button', {
+      type: 'button', role: 'tab', class: 'tab', id: 'ws-tab-' + tb.key, 'aria-controls': 'ws-tabpanel',
+      'data-testid': 'ws-tab-' + tb.key, onclick: () => show(tb.key),
+    }, tb.label, h('span', { class: 'tab-count', 'data-ref': 'count-' + tb.key })));
+    const tabList = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('ent.list') }, tabButtons);
+    tabList.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+      const i = tabs.findIndex((x) => x.key === active);
+      const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+      show(next.key);
+      document.getElementById('ws-tab-' + next.key)?.focus();
+    });
+
+    function table(key) {
+      if (!tables.has(key)) {
+        const tb = tabs.find((x) => x.key === key);
+        tables.set(key, enterpriseTable(countyId, {
+          stateKey: `ws:${countyId}:${key}`, href: wsHref, rowTestid: 'ws-row', columns: WS_COLUMNS, ...tb.opts,
+        }));
+      }
+      return tables.get(key);
+    }
+
+    function show(key) {
+      active = key;
+      for (const b of tabButtons) {
+        const on = b.id === 'ws-tab-' + key;
+        b.setAttribute('aria-selected', on ? 'true' : 'false');
+        b.tabIndex = on ? 0 : -1;
+      }
+      panel.setAttribute('aria-labelledby', 'ws-tab-' + key);
+      const tb = table(key);
+      setText(note, key === 'noProject' ? t('ws.noProjectNote') : '');
+      note.hidden = key !== 'noProject';
+      panel.replaceChildren(note, tb.el);
+      tb.load();
+    }
+
+    const reg = registerForm(countyId);
+    const regButton = h('button', {
+      type: 'button', class: 'btn btn-primary', 'aria-expanded': 'false', 'aria-controls': reg.el.id, 'data-testid': 'ws-register',
+      onclick: () => {
+        const open = reg.el.hidden;
+        reg.el.hidden = !open;
+        regButton.setAttribute('aria-expanded', String(open));
+        if (open) reg.focus();
+      },
+    }, '＋ ' + t('ws.register'));
+    reg.onCancel = () => { reg.el.hidden = true; regButton.setAttribute('aria-expanded', 'false'); regButton.focus(); };
+
+    const el = card('h-ws-ents', t('ent.list'), reg.el, tabList, panel);
+    el.querySelector('.card-head-extra').append(regButton);
+
+    // Counts on the tabs (one small read each).
+    async function counts() {
+      try {
+        const [all, none] = await Promise.all([
+          getJson(routes.enterprises(countyId, { take: 1 })),
+          getJson(routes.enterprises(countyId, { take: 1, aboveScale: true, covered: false })),
+        ]);
+        setText(el.querySelector('[data-ref="count-all"]'), count(all.total));
+        setText(el.querySelector('[data-ref="count-noProject"]'), count(none.total));
+      } catch { /* the tables say when the server is unreachable */ }
+    }
+
+    return {
+      el,
+      load() { show(active); counts(); },
+      refresh() { tables.get(active)?.refresh(); counts(); },
+      destroy() { for (const tb of tables.values()) tb.destroy(); },
+    };
+  }
+
+  function registerForm(countyId) {
+    const id = field('id', t('ws.r.id'), textInput({ 'data-testid': 'reg-id', maxlength: '64', autocapitalize: 'none', spellcheck: 'false' }),
+      { hint: t('ws.r.idHint') });
+    const name = field('name', t('ws.r.name'), textInput({ 'data-testid': 'reg-name', maxlength: '200' }));
+    const countyCtl = isCity()
+      ? select(counties().map((c) => [c.id, countyName(c)]), countyId, { 'data-testid': 'reg-county' })
+      : h('input', { type: 'text', readonly: true, value: countyName(counties().find((c) => c.id === countyId)), 'aria-readonly': 'true' });
+    const county = field('countyId', t('e.county'), countyCtl, { hint: isCity() ? null : t('ws.r.countyFixed') });
+    const sector = field('sector', t('e.sector'), select([['', t('ws.choose')], ...sectors().map((s) => [s.id, sectorName(s.id)])], '', { 'data-testid': 'reg-sector' }));
+    const scale = field('aboveScale', t('e.scale'), select([['true', t('scale.above')], ['false', t('scale.below')]], 'true', { 'data-testid': 'reg-scale' }),
+      { hint: t('ws.r.scaleHint') });
+    const status = field('status', t('e.status'), select(STATUSES.map((s) => [s, t('entStatus.' + s)]), 'active', { 'data-testid': 'reg-status' }));
+    const fields = [id, name, county, sector, scale, status];
+    const submitBtn = h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'reg-submit' }, t('ws.r.submit'));
+    const cancel = h('button', { type: 'button', class: 'btn', onclick: () => api.onCancel?.() }, t('ws.cancel'));
+    const form = h('form', { class: 'form form-grid', novalidate: true }, fields.map((f) => f.el), h('div', { class: 'form-actions span-all' }, submitBtn, cancel));
+    const state = formState(form, fields);
+    const el = h('div', { class: 'subpanel', id: 'ws-register-panel', hidden: true },
+      h('h3', { class: 'subpanel-title' }, t('ws.register')), h('p', { class: 'muted small' }, t('ws.r.intro')), form);
+
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      state.clear();
+      const firmId = id.control.value.trim();
+      let bad = false;
+      if (!ID_PATTERN.test(firmId)) { state.fieldError('id', firmId ? t('srv.enterpriseId') : t('srv.required')); bad = true; }
+      if (!name.control.value.trim()) { state.fieldError('name', t('srv.required')); bad = true; }
+      if (!sector.control.value) { state.fieldError('sector', t('srv.required')); bad = true; }
+      if (bad) { form.querySelector('[aria-invalid="true"]')?.focus(); return; }
+      const body = {
+        name: name.control.value.trim(),
+        countyId: isCity() ? county.control.value : countyId,
+        sector: sector.control.value,
+        aboveScale: scale.control.value === 'true',
+        status: status.control.value,
+      };
+      // If-Match "0": create only — an id already in use is refused (412) instead of overwriting that firm.
+      const res = await submit(state, () => request('PUT', routes.enterprise(firmId), { json: body, ifMatch: '"0"' }), {
+        412: t('ws.r.taken'),
+      });
+      if (!res) {
+        const taken = state.general.querySelector('.form-error');
+        if (taken && taken.textContent === t('ws.r.taken')) {
+          state.clear();
+          state.fieldError('id', t('ws.r.taken'));
+          id.slot.querySelector('.form-error')?.append(' ', h('a', { href: wsHref(firmId) }, t('ws.r.open')));
+        }
+        return;
+      }
+      toast(t('ws.r.done', { name: body.name }));
+      window.location.hash = wsHref(firmId);
+    });
+
+    const api = { el, focus: () => id.control.focus(), onCancel: null };
+    return api;
+  }
+
+  // ---- monthly report import ----
+  function importCard(countyId, onApplied) {
+    // The browser's own file button speaks the browser's language; ours follows the page's.
+    const fileInput = h('input', { type: 'file', accept: '.csv,.xlsx', class: 'file-native', 'data-testid': 'import-file' });
+    const file = field('file', t('imp.file'), fileInput, { hint: t('imp.fileHint') });
+    const fileName = h('span', { class: 'file-name muted' }, t('imp.noFile'));
+    const fileRow = h('div', { class: 'file-row' });
+    file.el.replaceChild(fileRow, fileInput);
+    fileRow.append(fileInput, h('label', { for: fileInput.id, class: 'btn file-pick', 'aria-hidden': 'true' }, t('imp.choose')), fileName);
+    fileInput.addEventListener('change', () => {
+      const f = fileInput.files?.[0];
+      fileName.textContent = f ? `${f.name} · ${(f.size / 1024).toFixed(f.size < 10240 ? 1 : 0)} KB` : t('imp.noFile');
+      fileName.classList.toggle('muted', !f);
+      state.clear();
+    });
+    const upload = h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'import-upload' }, t('imp.upload'));
+    const form = h('form', { class: 'form', novalidate: true }, file.el, h('div', { class: 'form-actions' }, upload));
+    const state = formState(form, [file]);
+    const result = h('div', { class: 'import-result', 'data-testid': 'import-result', 'aria-live': 'polite' });
+
+    const tplButton = (fmt) => h('button', {
+      type: 'button', class: 'btn', 'data-testid': 'import-template-' + fmt,
+      onclick: async (e) => {
+        const b = e.currentTarget;
+        b.disabled = true;
+        try {
+          await download(routes.importTemplate(fmt, isCity() ? countyId : null), `template-${countyId}.${fmt}`);
+        } catch (err) {
+          toast(errorText(err), 'error');
+        } finally { b.disabled = false; }
+      },
+    }, t('imp.template', { fmt: fmt.toUpperCase() }));
+
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      state.clear();
+      const f = fileInput.files?.[0];
+      if (!f) { state.fieldError('file', t('imp.pick')); return; }
+      if (!/\.(csv|xlsx)$/i.test(f.name)) { state.fieldError('file', t('srv.fileType')); return; }
+      if (f.size > MAX_UPLOAD) { state.fieldError('file', t('err.413')); return; }
+      if (f.size === 0) { state.fieldError('file', t('imp.emptyFile')); return; }
+      const data = new FormData();
+      data.append('file', f, f.name);
+      result.replaceChildren(h('p', { class: 'muted' }, t('imp.checking')));
+      const res = await submit(state, () => request('POST', routes.imports(), { form: data }));
+      if (!res) { result.replaceChildren(); return; }
+      preview(res.data);
+    });
+
+    function statusBadge(status) {
+      return h('span', { class: 'badge imp-' + status, 'data-testid': 'import-status', 'data-status': status }, t('imp.status.' + status));
+    }
+
+    function problemsTable(problems) {
+      if (!problems?.length) return null;
+      return h('div', { class: 'table-wrap problems-wrap' }, h('table', { class: 'data-table problems', 'data-testid': 'import-problems' },
+        h('caption', { class: 'caption' }, t('imp.problems', { n: count(problems.length) })),
+        h('thead', null, h('tr', null,
+          h('th', { scope: 'col', class: 'c-num' }, t('imp.row')), h('th', { scope: 'col' }, t('imp.column')), h('th', { scope: 'col' }, t('imp.problem')))),
+        h('tbody', null, [...problems].sort((a, b) => a.row - b.row).map((p) => h('tr', { 'data-row': p.row, 'data-column': p.column },
+          h('td', { class: 'c-num' }, p.row ? String(p.row) : '—'),
+          h('td', null, p.column || '—'),
+          h('td', null, explain(p.message)))))));
+    }
+
+    function summary(s) {
+      return h('dl', { class: 'stat-grid imp-stats' },
+        h('div', null, h('dt', null, t('imp.rows')), h('dd', { class: 'mid' }, count(s.rows))),
+        h('div', null, h('dt', null, t('imp.changing')), h('dd', { class: 'mid', 'data-testid': 'import-changing' }, count(s.changing))),
+        h('div', null, h('dt', null, t('imp.unchanged')), h('dd', { class: 'mid' }, count(s.unchanged))),
+        h('div', null, h('dt', null, t('imp.enterprises')), h('dd', { class: 'mid' }, count(s.enterprises))));
+    }
+
+    function preview(s) {
+      const head = h('div', { class: 'imp-head' }, h('span', { class: 'imp-file mono', title: s.fileName }, s.fileName), statusBadge(s.status));
+      const body = [head, summary(s)];
+      if (s.status === 'previewed') {
+        const apply = h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'import-apply' }, t('imp.apply', { n: count(s.changing) }));
+        const discard = h('button', { type: 'button', class: 'btn', onclick: () => { result.replaceChildren(); clearFile(); } }, t('imp.discard'));
+        const applyState = formState(h('div'), [], { general: h('div', { class: 'form-general' }) });
+        apply.addEventListener('click', async () => {
+          apply.disabled = true; discard.disabled = true;
+          applyState.clear();
+          try {
+            const res = await request('POST', routes.importApply(s.id));
+            applied(res.data || { ...s, status: 'applied' });
+          } catch (err) {
+            if (err instanceof ApiError && err.status === 422) {
+              preview({ ...s, status: 'refused', problems: err.problems || s.problems });
+            } else if (err instanceof ApiError && err.status === 409) {
+              preview({ ...s, status: 'failed', reason: err.detail });
+            } else {
+              applyState.show(err);
+              apply.disabled = false; discard.disabled = false;
+            }
+          }
+        });
+        body.push(h('p', { class: 'form-note' }, s.changing > 0 ? t('imp.previewNote', { n: count(s.changing), e: count(s.enterprises) }) : t('imp.nothingChanges')),
+          problemsTable(s.problems),
+          applyState.general,
+          h('div', { class: 'form-actions' }, apply, discard));
+      } else if (s.status === 'refused') {
+        body.push(h('p', { class: 'form-error', 'data-testid': 'form-error', role: 'alert' }, t('imp.refused')), problemsTable(s.problems));
+      } else if (s.status === 'failed') {
+        body.push(h('p', { class: 'form-error', 'data-testid': 'form-error', role: 'alert' }, t('imp.failed'), s.reason ? h('span', { class: 'sub' }, s.reason) : null));
+      } else if (s.status === 'applied') {
+        body.push(h('p', { class: 'form-ok' }, t('imp.appliedNote')));
+      }
+      result.replaceChildren(...body.filter(Boolean));
+    }
+
+    function clearFile() {
+      fileInput.value = '';
+      fileInput.dispatchEvent(new Event('change'));
+    }
+
+    function applied(s) {
+      preview(s);
+      clearFile();
+      toast(s.changing > 0 ? t('imp.appliedToast', { n: count(s.changing), e: count(s.enterprises) }) : t('imp.appliedNone'));
+      onApplied?.();
+    }
+
+    const el = card('h-ws-import', t('imp.title'),
+      h('ol', { class: 'steps' },
+        h('li', null, h('span', null, t('imp.step1')), h('div', { class: 'btn-row' }, tplButton('xlsx'), tplButton('csv')), h('p', { class: 'muted small tpl-hint' })),
+        h('li', null, h('span', null, t('imp.step2')), form),
+        h('li', null, h('span', null, t('imp.step3')))),
+      result);
+    loadCalendar().then((c) => {
+      const hint = el.querySelector('.tpl-hint');
+      if (hint) hint.textContent = t('imp.templateHint', { m: c.reportingMonth });
+    });
+    return { el };
+  }
+
+  // ---- exports ----
+  function downloadsCard(countyId) {
+    const btn = (label, url, name, testid) => h('button', {
+      type: 'button', class: 'btn', 'data-testid': testid,
+      onclick: async (e) => {
+        const b = e.currentTarget;
+        b.disabled = true;
+        try {
+          const file = await download(url, name);
+          toast(t('dl.done', { file }));
+        } catch (err) {
+          toast(errorText(err), 'error');
+        } finally { b.disabled = false; }
+      },
+    }, label);
+    const el = card('h-ws-dl', t('dl.title'),
+      h('dl', { class: 'dl-list' },
+        h('div', null, h('dt', null, t('dl.enterprises')), h('dd', { class: 'btn-row' },
+          btn('XLSX', routes.countyExport(countyId, 'xlsx'), `${countyId}-enterprises.xlsx`, 'export-xlsx'),
+          btn('CSV', routes.countyExport(countyId, 'csv'), `${countyId}-enterprises.csv`, 'export-csv'))),
+        h('div', null, h('dt', null, t('dl.history')), h('dd', { class: 'btn-row' },
+          btn('XLSX', routes.countyHistory(countyId, { take: 100000, format: 'xlsx' }), `${countyId}-history.xlsx`, 'history-xlsx'),
+          btn('CSV', routes.countyHistory(countyId, { take: 100000, format: 'csv' }), `${countyId}-history.csv`, 'history-csv')))),
+      h('p', { class: 'muted small' }, t('dl.hint')));
+    return { el };
+  }
+
+  // ---- API token for county scripts ----
+  function tokenCard() {
+    const out = h('div', { class: 'token-out' });
+    const get = h('button', { type: 'button', class: 'btn', 'data-testid': 'token-get' }, t('tok.get'));
+    const state = formState(h('div'), [], { general: h('div', { class: 'form-general' }) });
+    get.addEventListener('click', async () => {
+      get.disabled = true;
+      state.clear();
+      try {
+        const calendar = await loadCalendar();
+        const { data } = await request('POST', routes.token());
+        const area = h('textarea', { class: 'token-text mono', readonly: true, rows: '4', 'data-testid': 'token-text', 'aria-label': t('tok.title'), spellcheck: 'false' });
+        area.value = data.token;
+        const until = new Date(Date.now() + (Number(data.expiresIn) || 0) * 1000);
+        const copy = h('button', {
+          type: 'button', class: 'btn btn-primary',
+          onclick: async () => { toast(await copyText(data.token, area) ? t('tok.copied') : t('tok.copyFailed'), 'ok'); },
+        }, t('tok.copy'));
+        out.replaceChildren(area,
+          h('div', { class: 'btn-row' }, copy, h('span', { class: 'muted small' }, t('tok.expires', { h: Math.round((Number(data.expiresIn) || 0) / 3600), at: dateTime(until.toISOString()) }))),
+          h('p', { class: 'muted small' }, t('tok.usage')),
+          h('pre', { class: 'code' }, `TOKEN='…'\ncurl -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\\n  -d '{"invested": 1200000}' \\\n  ${window.location.origin}/api/enterprises/ENTERPRISE_ID/projects/p1/progress/${calendar.reportingMonth}`));
+        get.textContent = t('tok.again');
+      } catch (err) {
+        state.show(err);
+      } finally { get.disabled = false; }
+    });
+    const el = card('h-ws-token', t('tok.title'), h('p', { class: 'muted small' }, t('tok.intro')), state.general, h('div', { class: 'btn-row' }, get), out);
+    return { el };
+  }
+
+  // ---- the county's recent changes ----
+  function historyCard(countyId) {
+    const PAGE = 50;
+    let shown = PAGE;
+    let entries = [];
+    let seq = 0;
+    let timer = null;
+    let lastSig = '';
+    const body = h('div', { class: 'table-wrap' });
+    const more = h('button', { type: 'button', class: 'btn', hidden: true, onclick: () => { shown += PAGE * 2; render(true); } });
+    const status = h('p', { class: 'muted small' });
+    const el = card('h-ws-history', t('wsh.title'), status, body, h('div', { class: 'btn-row center' }, more));
+    el.querySelector('.card-head-extra').append(h('span', { class: 'muted small' }, t('wsh.caption')));
+    el.classList.add('ws-history');
+
+    function render(force) {
+      const sig = JSON.stringify(entries.slice(0, shown).map((e) => [e.enterpriseId, e.version])) + getLang() + shown;
+      if (!force && sig === lastSig) return;
+      lastSig = sig;
+      if (entries.length === 0) {
+        body.replaceChildren(h('p', { class: 'empty' }, t('wsh.none')));
+        more.hidden = true;
+        return;
+      }
+      body.replaceChildren(h('table', { class: 'data-table history-table', 'data-testid': 'ws-history' },
+        h('thead', null, h('tr', null, ['e.h.at', 'wsh.enterprise', 'e.h.version', 'e.h.actor', 'e.h.via', 'e.h.summary', 'e.h.changes']
+          .map((k) => h('th', { scope: 'col' }, t(k))))),
+        h('tbody', null, entries.slice(0, shown).map((x) => h('tr', { 'data-testid': 'ws-history-row', 'data-enterprise': x.enterpriseId },
+          atCell(x),
+          h('td', null, h('a', { href: wsHref(x.enterpriseId), class: 'mono' }, x.enterpriseId)),
+          h('td', { class: 'nowrap' }, 'v' + x.version),
+          h('td', null, x.actor),
+          viaCell(x),
+          h('td', null, actionText(x)),
+          h('td', { class: 'changes' }, changeList(x.changes)))))));
+      more.hidden = entries.length <= shown;
+      more.textContent = t('wsh.more', { n: count(Math.min(entries.length - shown, PAGE * 2)) });
+    }
+
+    async function load() {
+      const my = ++seq;
+      try {
+        const list = await getJson(routes.countyHistory(countyId, { take: 200 }));
+        if (my !== seq) return;
+        entries = Array.isArray(list) ? list : [];
+        setText(status, t('wsh.count', { n: count(entries.length) }));
+        render(false);
+      } catch {
+        if (my === seq) setText(status, t('board.error'));
+      }
+    }
+
+    return {
+      el, load,
+      refresh() { clearTimeout(timer); timer = setTimeout(load, 1500); },
+      destroy() { clearTimeout(timer); seq++; },
+    };
+  }
+
+  return {
+    destroy() {
+      destroyed = true;
+      for (const fn of cleanups) { try { fn(); } catch (e) { console.error(e); } }
+    },
+  };
+}
