@@ -2,7 +2,7 @@ using Programme.Grants;
 
 namespace Programme.Grains.Grants;
 
-[GenerateSerializer]
+[GenerateSerializer, Alias("programme.batch-catalogue-state")]
 public sealed class BatchCatalogueState
 {
     [Id(0)] public List<BatchListing> Batches { get; set; } = [];

@@ -2,7 +2,7 @@ using Programme.Simulation;
 
 namespace Programme.Grains.Simulation;
 
-[GenerateSerializer]
+[GenerateSerializer, Alias("programme.scenario-directory-state")]
 public sealed class ScenarioDirectoryState
 {
     [Id(0)] public Dictionary<string, ScenarioSummary> Scenarios { get; set; } = new(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ namespace Programme.Grains.Simulation;
 /// What a scenario keeps in storage: its definition, the live firms it forked (so a replay never reads live data
 /// again), its time control and, once done, its results. Working state lives in the shards and is rebuilt by replay.
 /// </summary>
-[GenerateSerializer]
+[GenerateSerializer, Alias("programme.scenario-state")]
 public sealed class ScenarioState
 {
     [Id(0)] public ScenarioDefinition? Definition { get; set; }
