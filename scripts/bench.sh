@@ -63,4 +63,8 @@ done
 start_app --Programme:Data empty
 run simulation simulation --n $N100 --months 36 "${COMMON[@]}" || say "simulation: not available"
 stop_app
+
+# 7. Durable enterprise changes through the ADO.NET grain storage against pgbench, on a private durable PostgreSQL.
+say "\$ scripts/benchmark-durable-writes.sh --seconds $D"
+scripts/benchmark-durable-writes.sh --seconds "$D" 2>/dev/null | grep -E '^[|(=]' | tee -a "$OUT/summary.txt"
 say "done: $OUT"
