@@ -25,6 +25,8 @@ public sealed class CountyGrain(
 {
     private const int ReconcileParallelism = 256;
     private static readonly TimeSpan MembershipCheck = TimeSpan.FromSeconds(1);
+    /// <summary>How soon to ask again the firms that did not answer (their silo just died; a firm that never answers must not cost a storm).</summary>
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, EnterpriseReport> _reports = new(StringComparer.Ordinal);
     /// <summary>Version at which an enterprise left this county, so a late report cannot bring it back.</summary>
@@ -35,7 +37,7 @@ public sealed class CountyGrain(
     private readonly HashSet<SiloAddress> _deadSeen = [];
     private long _version = BoardVersions.Start(clock);
     private bool _dirty;
-    private bool _reconcileAgain;
+    private DateTime? _reconcileAgainAt;
     private IGrainTimer? _timer;
     private Board? _board;
 
@@ -92,7 +94,7 @@ public sealed class CountyGrain(
     /// </summary>
     private async Task Reconcile()
     {
-        _reconcileAgain = false;
+        _reconcileAgainAt = null;
         var members = (await GrainFactory.GetGrain<ICountyRosterGrain>(CountyId).GetMembers()).ToArray();
         var changed = false;
         var failed = 0;
@@ -108,7 +110,7 @@ public sealed class CountyGrain(
         }
         if (failed > 0)
         {
-            _reconcileAgain = true;
+            _reconcileAgainAt = DateTime.UtcNow + RetryAfter;
             logger.LogWarning("County {County}: {Failed} of {Count} enterprises did not answer; asking again shortly", CountyId, failed, members.Length);
         }
         if (changed) MarkDirty();
@@ -128,7 +130,7 @@ public sealed class CountyGrain(
 
     private async Task WatchMembership(CancellationToken cancellationToken)
     {
-        if (NoteDeadSilos() || _reconcileAgain)
+        if (NoteDeadSilos() || _reconcileAgainAt <= DateTime.UtcNow)
         {
             logger.LogInformation("County {County}: reconciling with its enterprises after a change in the cluster", CountyId);
             await Reconcile();
