@@ -90,13 +90,7 @@ public class AppProcess : IAsyncLifetime
     }
 
     /// <summary>SIGTERM, as an operator's stop: the app leaves the cluster and its silo deactivates its grains.</summary>
-    public async Task StopAsync()
-    {
-        if (_process is null || _process.HasExited) return;
-        using (var kill = Process.Start("kill", ["-TERM", $"{_process.Id}"])) await kill.WaitForExitAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await _process.WaitForExitAsync(cts.Token);
-    }
+    public Task StopAsync() => Terminate.Gracefully(_process);
 
     public HttpClient Http(string? token = null)
     {

@@ -71,13 +71,7 @@ public sealed class SiloProcess(string connectionString, string data = "empty", 
     }
 
     /// <summary>SIGTERM, as an operator's stop: the silo deactivates its grains and leaves the cluster.</summary>
-    public async Task StopAsync()
-    {
-        if (_process is null || _process.HasExited) return;
-        using (var kill = Process.Start("kill", ["-TERM", $"{_process.Id}"])) await kill.WaitForExitAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await _process.WaitForExitAsync(cts.Token);
-    }
+    public Task StopAsync() => Terminate.Gracefully(_process);
 
     /// <summary>Runs the product's migration step exactly as an operator would, returning its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> Migrate(string connectionString)
