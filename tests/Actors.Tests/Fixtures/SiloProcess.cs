@@ -5,7 +5,7 @@ namespace Programme.Tests.Fixtures;
 
 /// <summary>
 /// A real src/Silo process with PostgreSQL storage and clustering, on loopback ports it keeps across restarts, so it can
-/// be killed (SIGKILL, nothing flushed) or stopped gracefully and started again as the same member of the cluster.
+/// be killed (SIGKILL, nothing flushed) and started again at the same address.
 /// Failure detection is tuned down from production's defaults so a test sees a dead silo declared within seconds.
 /// </summary>
 public sealed class SiloProcess(string connectionString, string data = "empty", params string[] extra) : IAsyncDisposable
@@ -70,8 +70,6 @@ public sealed class SiloProcess(string connectionString, string data = "empty", 
         lock (_log) _log.AppendLine($"--- killed {DateTime.UtcNow:O}");
     }
 
-    /// <summary>SIGTERM, as an operator's stop: the silo deactivates its grains and leaves the cluster.</summary>
-    public Task StopAsync() => Terminate.Gracefully(_process);
 
     /// <summary>Runs the product's migration step exactly as an operator would, returning its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> Migrate(string connectionString)
