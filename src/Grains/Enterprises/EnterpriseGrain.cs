@@ -55,12 +55,43 @@ public sealed class EnterpriseGrain(
     public Task<EnterpriseReport?> GetReport() =>
         Task.FromResult(_durable is null ? null : ContributionCalculator.Report(_durable, _calendar));
 
-    public Task<IReadOnlyList<AuditEntry>> GetHistory()
+    public async Task<IReadOnlyList<AuditEntry>> GetHistory()
     {
         var history = state.State.History;
-        var newestFirst = new AuditEntry[_durableHistory];
-        for (var i = 0; i < _durableHistory; i++) newestFirst[i] = history[_durableHistory - 1 - i];
-        return Task.FromResult<IReadOnlyList<AuditEntry>>(newestFirst);
+        var newestFirst = new List<AuditEntry>(_durableHistory);
+        for (var i = _durableHistory - 1; i >= 0; i--) newestFirst.Add(history[i]);
+        var pages = state.State.ArchivedPages;
+        if (pages == 0) return newestFirst;
+        var archived = await Task.WhenAll(Enumerable.Range(0, pages).Select(p => Archive(p).Get()));
+        for (var p = pages - 1; p >= 0; p--)
+            for (var i = archived[p].Length - 1; i >= 0; i--) newestFirst.Add(archived[p][i]);
+        return newestFirst;
+    }
+
+    /// <summary>Recent entries kept in the firm's own state; beyond this, the oldest full page moves to the archive.</summary>
+    private const int RecentLimit = 32;
+    private const int PageSize = 16;
+
+    private IAuditArchiveGrain Archive(int page) => GrainFactory.GetGrain<IAuditArchiveGrain>($"{this.GetPrimaryKeyString()}/{page}");
+
+    /// <summary>
+    /// Moves the oldest full pages out of the state before a write that would pass <see cref="RecentLimit"/>: the page is
+    /// stored first, then dropped from the state, so every entry is always durable somewhere. Returns what moved, so a
+    /// failed write can put it back.
+    /// </summary>
+    private async Task<List<AuditEntry>> ArchiveOldest(int adding)
+    {
+        var moved = new List<AuditEntry>();
+        while (state.State.History.Count + adding > RecentLimit && _durableHistory >= PageSize)
+        {
+            var page = state.State.History.GetRange(0, PageSize).ToArray();
+            await Archive(state.State.ArchivedPages).Store(page);
+            state.State.History.RemoveRange(0, PageSize);
+            state.State.ArchivedPages++;
+            _durableHistory -= PageSize;
+            moved.AddRange(page);
+        }
+        return moved;
     }
 
     public Task<CommandResult> Upsert(UpsertEnterprise command, ChangeContext context)
@@ -179,8 +210,10 @@ public sealed class EnterpriseGrain(
                 _unwritten.Clear();
                 var publish = _publish || target.CountyId != _durable?.CountyId;
                 _publish = false;
+                List<AuditEntry> moved = [];
                 try
                 {
+                    moved = await ArchiveOldest(entries.Length);
                     if (!_enrolled.Contains(target.CountyId))
                     {
                         // On the roster before the state that names the county is durable: the county can always find it.
@@ -193,6 +226,13 @@ public sealed class EnterpriseGrain(
                 }
                 catch (Exception ex)
                 {
+                    if (moved.Count > 0)
+                    {
+                        // The pages stay stored (storing them again is harmless); the state goes back to what storage holds.
+                        state.State.History.InsertRange(0, moved);
+                        state.State.ArchivedPages -= moved.Count / PageSize;
+                        _durableHistory += moved.Count;
+                    }
                     Abandon(ex);
                     return;
                 }

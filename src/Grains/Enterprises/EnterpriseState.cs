@@ -7,6 +7,9 @@ public sealed class EnterpriseState
 {
     [Id(0)] public Enterprise? Current { get; set; }
 
-    /// <summary>The audit trail, oldest first; appended in the same write as the change it records.</summary>
+    /// <summary>The recent audit trail, oldest first; appended in the same write as the change it records.</summary>
     [Id(1)] public List<AuditEntry> History { get; set; } = [];
+
+    /// <summary>How many full pages of older entries have moved to <see cref="IAuditArchiveGrain"/>s.</summary>
+    [Id(2)] public int ArchivedPages { get; set; }
 }
