@@ -8,6 +8,8 @@ namespace Programme.Aggregation;
 public sealed record Contribution
 {
     public const int Months = 12;
+    /// <summary>Twelve zeros, shared by every firm with no investment in the programme year (never written to).</summary>
+    public static readonly decimal[] NoMonths = new decimal[Months];
     public static readonly Contribution Zero = new();
 
     [Id(0)] public int Enterprises { get; init; }
@@ -28,7 +30,7 @@ public sealed record Contribution
     [Id(13)] public decimal InvestmentThisYear { get; init; }
     [Id(14)] public decimal CompletedThisYear { get; init; }
     /// <summary>Investment completed in each month of the programme year (index 0 = January).</summary>
-    [Id(15)] public decimal[] CompletedByMonth { get; init; } = new decimal[Months];
+    [Id(15)] public decimal[] CompletedByMonth { get; init; } = NoMonths;
     [Id(16)] public int CloudThisYear { get; init; }
     [Id(17)] public int CloudTotal { get; init; }
     [Id(18)] public int DigitalThisYear { get; init; }

@@ -83,7 +83,7 @@ public static class ContributionCalculator
             PlannedThisYear = planned,
             InvestmentThisYear = investmentThisYear,
             CompletedThisYear = completedInYear,
-            CompletedByMonth = byMonth,
+            CompletedByMonth = completedInYear == 0 && Array.TrueForAll(byMonth, m => m == 0) ? Contribution.NoMonths : byMonth,
             CompletedProjectsThisYear = completedThisYear,
             CloudThisYear = e.CloudSince is { } cs && cs.Year == year && cs <= upTo ? 1 : 0,
             CloudTotal = e.CloudSince is { } ct && ct <= upTo ? 1 : 0,

@@ -30,14 +30,30 @@ public sealed class ChangeMix(int firms, string? hotCounty, double skew, int see
     /// <summary>Raises the firm's p1 August investment by a small random amount; returns the firm and the increase.</summary>
     public async Task<(int Firm, decimal Delta)> Progress(IChangeTarget target, int firm) => await Progress(target, 0, firm);
 
-    /// <summary>The same, for firm number <paramref name="offset"/> + <paramref name="firm"/>.</summary>
-    public async Task<(int Firm, decimal Delta)> Progress(IChangeTarget target, int offset, int firm)
+    /// <summary>
+    /// The same, for firm number <paramref name="offset"/> + <paramref name="firm"/>. One change per firm at a time (as one
+    /// agent would): two in flight for a firm could land in either order, and a lower amount written last would make
+    /// the county's figure stop telling which changes it holds. A busy firm passes the change to the next free one.
+    /// </summary>
+    public async Task<(int Firm, decimal Delta)> Progress(IChangeTarget target, int offset, int firm, bool aboveScaleOnly = false)
     {
-        var delta = 1 + _random.Value!.Next(1000);
-        var amount = _amounts.AddOrUpdate(firm, delta, (_, a) => a + delta);
-        await target.Progress(offset + firm, "p1", Month, amount);
-        return (firm, delta);
+        // Below-scale firms' investment is reported apart from the programme's figures (Population: every tenth firm).
+        while ((aboveScaleOnly && !Population.Profile(offset + firm).AboveScale!.Value) || !_busy.TryAdd(firm, true))
+            firm = (firm + 1) % firms;
+        try
+        {
+            var delta = 1 + _random.Value!.Next(1000);
+            var amount = _amounts.AddOrUpdate(firm, delta, (_, a) => a + delta);
+            await target.Progress(offset + firm, "p1", Month, amount);
+            return (firm, delta);
+        }
+        finally
+        {
+            _busy.TryRemove(firm, out _);
+        }
     }
+
+    private readonly ConcurrentDictionary<int, bool> _busy = new();
 
     public async Task Mixed(IChangeTarget target)
     {

@@ -73,7 +73,7 @@ public static class Watchers
         lag.Restart();
         await Driver.OpenLoop(writes, o.Double("rate", 5000), o.Duration(30), o.MaxRequests, o.Int("max-in-flight", 5000), async _ =>
         {
-            var (index, delta) = await mix.Progress(target, offset, mix.PickFirm());
+            var (index, delta) = await mix.Progress(target, offset, mix.PickFirm(), aboveScaleOnly: true);
             var ledger = ledgers[Population.County(offset + index)];
             var ack = clock.ElapsedTicks;
             lock (ledger.Gate)
