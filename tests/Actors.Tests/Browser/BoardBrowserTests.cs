@@ -8,26 +8,15 @@ using Programme.Tests.Fixtures;
 namespace Programme.Tests.Browser;
 
 /// <summary>A person watching the city board in a real browser sees a change made through the API without reloading.</summary>
-public sealed class BoardBrowserTests(AppProcess app) : IClassFixture<AppProcess>, IAsyncLifetime
+public sealed class BoardBrowserTests(AppProcess app) : BrowserTest(app), IClassFixture<AppProcess>
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Fixtures.Browser.Launch();
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task The_city_board_shows_the_figures_and_a_change_appears_live_without_reload()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 }, Locale = "zh-CN" });
+        var page = await NewPage(1920, 1080);
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        await page.GotoAsync(app.BaseAddress.ToString());
+        await page.GotoAsync(App.BaseAddress.ToString());
         await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByTestId("city-covered")).ToHaveTextAsync("426");
         await Assertions.Expect(page.GetByTestId("city-above-scale")).ToHaveTextAsync("463");
@@ -38,7 +27,7 @@ public sealed class BoardBrowserTests(AppProcess app) : IClassFixture<AppProcess
         Assert.Equal(13_700_000_000m, before);
         await page.EvaluateAsync("() => window.__noReload = 'still here'");
 
-        using var http = app.Http(AppProcess.Token("city"));
+        using var http = App.Http(AppProcess.Token("city"));
         var firm = await http.GetFromJsonAsync<JsonElement>("/api/enterprises/dicastal-wheels");
         var project = firm.GetProperty("projects").EnumerateArray().First(p => p.GetProperty("status").GetString() == "underway");
         var august = project.GetProperty("monthly").EnumerateArray().Where(m => m.GetProperty("month").GetString() == "2022-08").Sum(m => m.GetProperty("amount").GetDecimal());
@@ -62,8 +51,8 @@ public sealed class BoardBrowserTests(AppProcess app) : IClassFixture<AppProcess
     [Fact]
     public async Task The_county_board_lists_its_firms_and_its_one_enterprise_one_plan_list()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
-        await page.GotoAsync(new Uri(app.BaseAddress, "/#/county/lingbao").ToString());
+        var page = await NewPage(1600, 1000);
+        await page.GotoAsync(new Uri(App.BaseAddress, "/#/county/lingbao").ToString());
         await Assertions.Expect(page.Locator("[data-testid=enterprise-row]").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByTestId("plan-list")).ToContainTextAsync("灵宝", new() { Timeout = 10_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Fixtures.Browser.ScreenshotPath("county-board.png"), FullPage = true });

@@ -4,26 +4,15 @@ using Programme.Tests.Fixtures;
 namespace Programme.Tests.Browser;
 
 /// <summary>A city officer signs in on the scenario page, runs a Monte Carlo scenario and reads its chart and targets.</summary>
-public sealed class ScenarioPageTests(AppProcess app) : IClassFixture<AppProcess>, IAsyncLifetime
+public sealed class ScenarioPageTests(AppProcess app) : BrowserTest(app), IClassFixture<AppProcess>
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Fixtures.Browser.Launch();
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task Running_a_scenario_shows_coverage_bands_target_probabilities_and_the_twin_comparison()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 }, Locale = "zh-CN" });
+        var page = await NewPage(1600, 1000);
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        await page.GotoAsync(new Uri(app.BaseAddress, "/scenarios.html").ToString());
+        await page.GotoAsync(new Uri(App.BaseAddress, "/scenarios.html").ToString());
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("“三大改造”情景模拟");
 
         await page.Locator("#signin-form input[name=userName]").FillAsync("city");

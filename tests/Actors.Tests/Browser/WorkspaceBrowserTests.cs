@@ -7,23 +7,12 @@ using Programme.Tests.Fixtures;
 namespace Programme.Tests.Browser;
 
 /// <summary>A county agent at work in the browser: signs in, reports a month, and cannot act on another county's firm.</summary>
-public sealed class WorkspaceBrowserTests(AppProcess app) : IClassFixture<AppProcess>, IAsyncLifetime
+public sealed class WorkspaceBrowserTests(AppProcess app) : BrowserTest(app), IClassFixture<AppProcess>
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Fixtures.Browser.Launch();
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
-
     private async Task<IPage> SignIn(string user)
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 }, Locale = "zh-CN" });
-        await page.GotoAsync(new Uri(app.BaseAddress, "/#/login").ToString());
+        var page = await NewPage(1600, 1000);
+        await page.GotoAsync(new Uri(App.BaseAddress, "/#/login").ToString());
         await page.GetByTestId("login-user").FillAsync(user);
         await page.GetByTestId("login-password").FillAsync("sanmenxia-2022");
         await page.GetByTestId("login-submit").ClickAsync();
@@ -35,14 +24,14 @@ public sealed class WorkspaceBrowserTests(AppProcess app) : IClassFixture<AppPro
     public async Task An_agent_signs_in_reports_a_month_and_sees_it_in_the_firms_history()
     {
         var page = await SignIn("lingbao");
-        await page.GotoAsync(new Uri(app.BaseAddress, "/#/workspace/enterprise/sdic-jincheng").ToString());
+        await page.GotoAsync(new Uri(App.BaseAddress, "/#/workspace/enterprise/sdic-jincheng").ToString());
         await page.GetByTestId("progress-project").SelectOptionAsync("p2");
         await page.GetByTestId("progress-month").FillAsync("2022-07");
         await page.GetByTestId("progress-amount-wan").FillAsync("281.5");
         await page.GetByTestId("progress-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("toast")).ToBeVisibleAsync(new() { Timeout = 10_000 });
 
-        using var http = app.Http();
+        using var http = App.Http();
         var firm = await http.GetFromJsonAsync<JsonElement>("/api/enterprises/sdic-jincheng");
         var p2 = firm.GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "p2");
         Assert.Equal(2_815_000m, p2.GetProperty("monthly").EnumerateArray().Single(m => m.GetProperty("month").GetString() == "2022-07").GetProperty("amount").GetDecimal());
@@ -56,7 +45,7 @@ public sealed class WorkspaceBrowserTests(AppProcess app) : IClassFixture<AppPro
     public async Task Another_countys_firm_is_read_only_and_the_server_refuses_a_forged_write()
     {
         var page = await SignIn("mianchi");
-        await page.GotoAsync(new Uri(app.BaseAddress, "/#/workspace/enterprise/huaxin-copper-foil").ToString());
+        await page.GotoAsync(new Uri(App.BaseAddress, "/#/workspace/enterprise/huaxin-copper-foil").ToString());
         await Assertions.Expect(page.Locator(".banner-info[role=note]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Assertions.Expect(page.GetByTestId("progress-submit")).ToBeHiddenAsync();
         // Even a request crafted in the signed-in page (session cookie and CSRF token) is refused.
