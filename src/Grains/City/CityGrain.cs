@@ -22,8 +22,7 @@ public sealed class CityGrain(
     private readonly TimeSpan _interval = options.Value.FlushInterval;
     private long _version = BoardVersions.Start(clock);
     private Board? _board;
-    private bool _dirty;
-    private IGrainTimer? _timer;
+    private WhileChanging? _pushes;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -50,20 +49,11 @@ public sealed class CityGrain(
     {
         _version++;
         _board = null;
-        _dirty = true;
-        _timer ??= this.RegisterGrainTimer(PushBoard, new GrainTimerCreationOptions(_interval, _interval) { Interleave = false });
+        (_pushes ??= new WhileChanging(this, _interval, PushBoard)).Changed();
     }
 
-    /// <summary>While the board changes, push it a few times a second (newest only); idle, the timer stops.</summary>
     private async Task PushBoard(CancellationToken cancellationToken)
     {
-        if (!_dirty)
-        {
-            _timer?.Dispose();
-            _timer = null;
-            return;
-        }
-        _dirty = false;
         var board = await GetBoard();
         await GrainFactory.GetGrain<IBoardNotifierGrain>(0).Publish(new BoardUpdate(board.Scope, board.Version, board, DateTimeOffset.UtcNow));
     }

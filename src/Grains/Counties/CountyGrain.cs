@@ -36,9 +36,8 @@ public sealed class CountyGrain(
     private readonly TimeSpan _interval = options.Value.FlushInterval;
     private readonly HashSet<SiloAddress> _deadSeen = [];
     private long _version = BoardVersions.Start(clock);
-    private bool _dirty;
     private DateTime? _reconcileAgainAt;
-    private IGrainTimer? _timer;
+    private WhileChanging? _flushes;
     private Board? _board;
 
     private string CountyId => this.GetPrimaryKeyString();
@@ -176,19 +175,11 @@ public sealed class CountyGrain(
     {
         _version++;
         _board = null;
-        _dirty = true;
-        _timer ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(_interval, _interval) { Interleave = false });
+        (_flushes ??= new WhileChanging(this, _interval, Flush)).Changed();
     }
 
     private async Task Flush(CancellationToken cancellationToken)
     {
-        if (!_dirty)
-        {
-            _timer?.Dispose();
-            _timer = null;
-            return;
-        }
-        _dirty = false;
         var board = await GetBoard();
         await GrainFactory.GetGrain<IBoardNotifierGrain>(0).Publish(new BoardUpdate(board.Scope, board.Version, board, DateTimeOffset.UtcNow));
         await GrainFactory.GetGrain<ICityGrain>(GrainKeys.City)

@@ -6,6 +6,8 @@ using Programme.Grains.Enterprises;
 using Programme.Grants;
 using Programme.Push;
 
+using Programme.Grains.Boards;
+
 namespace Programme.Grains.Grants;
 
 /// <summary>
@@ -23,8 +25,7 @@ public sealed class FundingBatchGrain(
 {
     private static readonly TimeSpan RetryGrantsAfter = TimeSpan.FromSeconds(5);
     private readonly TimeSpan _interval = options.Value.FlushInterval;
-    private bool _dirty;
-    private IGrainTimer? _pushTimer;
+    private WhileChanging? _pushes;
     private IGrainTimer? _retryTimer;
 
     private FundingBatch? Current => state.State.Current;
@@ -215,22 +216,11 @@ public sealed class FundingBatchGrain(
         }
     }
 
-    private void MarkDirty()
-    {
-        _dirty = true;
-        _pushTimer ??= this.RegisterGrainTimer(PushBoard, new GrainTimerCreationOptions(_interval, _interval) { Interleave = false });
-    }
+    private void MarkDirty() => (_pushes ??= new WhileChanging(this, _interval, PushBoard)).Changed();
 
-    /// <summary>While the batch changes, push its board a few times a second (newest only); idle, the timer stops.</summary>
     private async Task PushBoard(CancellationToken cancellationToken)
     {
-        if (!_dirty || Current is null)
-        {
-            _pushTimer?.Dispose();
-            _pushTimer = null;
-            return;
-        }
-        _dirty = false;
+        if (Current is null) return;
         var board = BatchBoardBuilder.Build(Current, clock.GetUtcNow());
         await GrainFactory.GetGrain<IBoardNotifierGrain>(0).Publish(new BoardUpdate(board.Scope, board.Version, board, DateTimeOffset.UtcNow));
     }
