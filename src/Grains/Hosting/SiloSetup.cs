@@ -56,7 +56,7 @@ public static class SiloSetup
         }
         else
         {
-            silo.Services.AddGrainStorage(StorageNames.Programme, (sp, _) => new LocalGrainStorage(sp.GetRequiredService<Serializer>()));
+            silo.Services.AddGrainStorage(StorageNames.Programme, (sp, _) => new LocalGrainStorage(sp.GetRequiredService<DeepCopier>()));
             silo.UseInMemoryReminderService();
         }
         silo.AddDashboard();

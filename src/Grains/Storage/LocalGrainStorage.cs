@@ -6,19 +6,20 @@ using Orleans.Storage;
 namespace Programme.Grains.Storage;
 
 /// <summary>
-/// The zero-setup grain storage: each state kept in this process as serialised bytes (so the grain's live object is
-/// never shared with the store) with an ETag, without the extra grain hop of Orleans's memory provider. It does not
-/// survive a restart and is not shared between silos — a cluster uses PostgreSQL.
+/// The zero-setup grain storage: each state kept in this process as an Orleans deep copy (so the grain's live, mutable
+/// objects are never shared with the store, while its immutable records — the firm, its projects, audit entries — are
+/// shared, not copied) with an ETag, and without the extra grain hop of Orleans's memory provider. It does not survive a
+/// restart and is not shared between silos — a cluster uses PostgreSQL (whose tests restart every grain type).
 /// </summary>
-public sealed class LocalGrainStorage(Serializer serializer) : IGrainStorage
+public sealed class LocalGrainStorage(DeepCopier copier) : IGrainStorage
 {
-    private readonly ConcurrentDictionary<(string State, GrainId Grain), (byte[] Data, long ETag)> _store = new();
+    private readonly ConcurrentDictionary<(string State, GrainId Grain), (object Data, long ETag)> _store = new();
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (_store.TryGetValue((stateName, grainId), out var held))
         {
-            grainState.State = serializer.Deserialize<T>(held.Data);
+            grainState.State = copier.Copy((T)held.Data);
             grainState.ETag = held.ETag.ToString(CultureInfo.InvariantCulture);
             grainState.RecordExists = true;
         }
@@ -28,7 +29,7 @@ public sealed class LocalGrainStorage(Serializer serializer) : IGrainStorage
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = (stateName, grainId);
-        var data = serializer.SerializeToArray(grainState.State);
+        object data = copier.Copy(grainState.State)!;
         while (true)
         {
             if (_store.TryGetValue(key, out var held))
