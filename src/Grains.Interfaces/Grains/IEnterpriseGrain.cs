@@ -33,6 +33,10 @@ public interface IEnterpriseGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<AuditEntry>> GetHistory();
 
+    /// <summary>Only the recent changes the firm keeps in its own state (no archive pages read), newest first.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<AuditEntry>> GetRecentHistory();
+
     /// <summary>The report the county should hold for this firm now (used when a county rebuilds its totals).</summary>
     [AlwaysInterleave]
     Task<EnterpriseReport?> GetReport();

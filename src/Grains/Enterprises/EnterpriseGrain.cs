@@ -55,11 +55,19 @@ public sealed class EnterpriseGrain(
     public Task<EnterpriseReport?> GetReport() =>
         Task.FromResult(_durable is null ? null : ContributionCalculator.Report(_durable, _calendar));
 
-    public async Task<IReadOnlyList<AuditEntry>> GetHistory()
+    public Task<IReadOnlyList<AuditEntry>> GetRecentHistory() => Task.FromResult<IReadOnlyList<AuditEntry>>(Recent());
+
+    private List<AuditEntry> Recent()
     {
         var history = state.State.History;
         var newestFirst = new List<AuditEntry>(_durableHistory);
         for (var i = _durableHistory - 1; i >= 0; i--) newestFirst.Add(history[i]);
+        return newestFirst;
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> GetHistory()
+    {
+        var newestFirst = Recent();
         var pages = state.State.ArchivedPages;
         if (pages == 0) return newestFirst;
         var archived = await Task.WhenAll(Enumerable.Range(0, pages).Select(p => Archive(p).Get()));

@@ -22,9 +22,9 @@ public static class EnterpriseApi
             var e = await grain.Get();
             if (e is null) return Problems.NotFound($"No enterprise '{id}'.");
             response.Headers.ETag = Caller.ETag(e.Version);
-            // The firm with its latest changes (the whole trail is at /history).
+            // The firm with its recent changes (up to 32; the whole trail is at /history).
             var body = JsonSerializer.SerializeToNode(e, json.Value.SerializerOptions)!.AsObject();
-            body["history"] = JsonSerializer.SerializeToNode((await grain.GetHistory()).Take(50), json.Value.SerializerOptions);
+            body["history"] = JsonSerializer.SerializeToNode(await grain.GetRecentHistory(), json.Value.SerializerOptions);
             return Results.Json(body, json.Value.SerializerOptions);
         });
 

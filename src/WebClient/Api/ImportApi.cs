@@ -107,7 +107,8 @@ public static class ImportApi
             var ids = await Ids(grains, countyId);
             var entries = new List<AuditEntry>();
             foreach (var chunk in ids.Chunk(64))
-                foreach (var h in await Task.WhenAll(chunk.Select(id => grains.GetGrain<IEnterpriseGrain>(id).GetHistory())))
+                // The county's recent changes: each firm's own recent entries, without reading its archive pages.
+                foreach (var h in await Task.WhenAll(chunk.Select(id => grains.GetGrain<IEnterpriseGrain>(id).GetRecentHistory())))
                     entries.AddRange(h.Where(e => e.Via != "seed"));
             var newest = entries.OrderByDescending(e => e.At).Take(Math.Clamp(take ?? 200, 1, 100_000)).ToList();
             if (format is null) return Results.Ok(newest);
