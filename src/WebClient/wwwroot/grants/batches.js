@@ -6,8 +6,8 @@ const STAGES = ['county-check', 'county-recommendation', 'equipment-verification
   'special-audit', 'public-notice', 'award', 'disbursement'];
 const COUNTY_STAGES = new Set(['county-check', 'county-recommendation']);
 const EXTRA = ['returned', 'waiting-list', 'declined', 'disbursed'];
-const COUNTIES = { hubin: ['湖滨区', 'Hubin'], shanzhou: ['陕州区', 'Shanzhou'], mianchi: ['渑池县', 'Mianchi'], lushi: ['卢氏县', 'Lushi'],
-  yima: ['义马市', 'Yima'], lingbao: ['灵宝市', 'Lingbao'], etdz: ['经开区', 'ETDZ'], urdz: ['城乡一体化示范区', 'URDZ'] };
+// County names [zh, en] by id, from the server's catalogue (GET /api/counties).
+const COUNTIES = {};
 
 const T = {
   zh: {
@@ -391,6 +391,9 @@ async function main() {
   $('applyForm').onsubmit = applyFor;
   $('createForm').onsubmit = createBatch;
   $('token').value = sessionStorage.getItem('grants.token') ?? '';
+  try {
+    for (const c of await (await fetch('/api/counties')).json()) COUNTIES[c.id] = [c.nameZh, c.nameEn];
+  } catch { /* county ids are shown instead of names */ }
   await loadIdentity();
   translate();
   // REST first, so the page shows the batch even before (or without) the live connection.
