@@ -35,7 +35,7 @@ internal static class SanmenxiaBatch2022
 
     public static BatchCall Call { get; } = new()
     {
-        Name = "2022年第一批三大改造专项资金",
+        Name = "2022年度第一批“三大改造”暨5G、工业互联网项目",
         Reference = "三工信〔2022〕37号",
         WindowFrom = From,
         WindowTo = To,

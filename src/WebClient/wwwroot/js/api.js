@@ -45,7 +45,7 @@ async function readProblem(res) {
 }
 
 /**
- * One API call. opts: {json, form (FormData), ifMatch, signal}. Resolves {status, data, etag};
+ * One API call. opts: {json, form (FormData), ifMatch, idempotencyKey, signal}. Resolves {status, data, etag};
  * rejects with an ApiError carrying the problem+json (status 0 when the server could not be reached).
  */
 export async function request(method, url, opts = {}) {
@@ -55,6 +55,8 @@ export async function request(method, url, opts = {}) {
     if (opts.json !== undefined) { headers['Content-Type'] = 'application/json'; body = JSON.stringify(opts.json); }
     else if (opts.form) body = opts.form;
     if (opts.ifMatch !== undefined && opts.ifMatch !== null) headers['If-Match'] = opts.ifMatch;
+    // Money-moving POSTs carry one key per confirmed action; a retry of the same action sends the same key.
+    if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
     if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers[CSRF_HEADER] = csrfToken;
     try {
       return await fetch(url, { method, headers, body, cache: 'no-store', credentials: 'same-origin', signal: opts.signal });
@@ -154,12 +156,29 @@ export const routes = {
   importApply: (id) => `/api/imports/${encodeURIComponent(id)}/apply`,
   countyExport: (countyId, format) => `/api/counties/${encodeURIComponent(countyId)}/export?${query({ format })}`,
   countyHistory: (countyId, params) => `/api/counties/${encodeURIComponent(countyId)}/history?${query(params)}`,
+  batches: () => '/api/batches',
+  batch: (id) => `/api/batches/${encodeURIComponent(id)}`,
+  batchPart: (id, part) => `/api/batches/${encodeURIComponent(id)}/${part}`,
+  applications: (id, params) => `/api/batches/${encodeURIComponent(id)}/applications?${query(params)}`,
+  application: (id, appId, part) => `/api/batches/${encodeURIComponent(id)}/applications/${encodeURIComponent(appId)}${part ? '/' + part : ''}`,
+  scenarios: () => '/api/scenarios',
+  scenario: (id, part) => `/api/scenarios/${encodeURIComponent(id)}${part ? '/' + part : ''}`,
 };
+
+/** A fresh key for one confirmed money action (Idempotency-Key). */
+export function newIdempotencyKey() {
+  if (window.crypto?.randomUUID) return window.crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  window.crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /** The REST route that serves the same snapshot as a hub scope. */
 export function scopeUrl(scope) {
   if (scope === 'city') return routes.city();
   if (scope.startsWith('county:')) return routes.county(scope.slice('county:'.length));
+  if (scope.startsWith('batch:')) return routes.batch(scope.slice('batch:'.length));
+  if (scope.startsWith('scenario:')) return routes.scenario(scope.slice('scenario:'.length));
   throw new Error(`unknown scope ${scope}`);
 }
 

@@ -1,8 +1,9 @@
-// The board app: hash router, header (breadcrumbs, connection indicator, clock, language switch,
-// main navigation and who is signed in).
+// The app — one for every user: hash router over every view (boards, workspace, grant review, scenarios, users),
+// header (breadcrumbs, connection indicator, clock, language switch), main navigation, who is signed in, and the
+// stale-data banner when the server has not answered for a while.
 import { t, getLang, setLang, onLangChange, htmlLang, countyName } from './i18n.js';
 import { h, clear } from './dom.js';
-import { startLive, onConnectionState } from './live.js';
+import { startLive, onConnectionState, freshness } from './live.js';
 import { loadCounties, counties } from './api.js';
 import { loadSession, session, onSession, logout, isCity, canUseWorkspace } from './session.js';
 import { toast } from './forms.js';
@@ -13,6 +14,9 @@ import { mountLogin } from './views/login.js';
 import { mountWorkspace } from './views/workspace.js';
 import { mountWorkspaceEnterprise } from './views/ws-enterprise.js';
 import { mountUsers } from './views/users.js';
+import { mountBatches } from './views/batches/index.js';
+import { mountScenarios } from './views/scenarios/index.js';
+import { timeOfDay } from './format.js';
 
 const main = document.getElementById('main');
 const crumbsEl = document.getElementById('crumbs');
@@ -32,11 +36,13 @@ function parseRoute() {
   if (parts[0] === 'users') return r('users');
   if (parts[0] === 'workspace' && parts[1] === 'enterprise' && parts[2]) return r('ws-enterprise', parts[2]);
   if (parts[0] === 'workspace') return r('workspace');
+  if (parts[0] === 'batches') return r('batches', parts[1]);
+  if (parts[0] === 'scenarios') return r('scenarios', parts[1]);
   return r('city');
 }
 
 function renderCrumbs() {
-  const root = currentRoute && ['workspace', 'ws-enterprise', 'users', 'login'].includes(currentRoute.name)
+  const root = currentRoute && ['workspace', 'ws-enterprise', 'users', 'login', 'batches', 'scenarios'].includes(currentRoute.name)
     ? [] : [{ label: t('nav.city'), href: '#/' }];
   const items = [...root, ...crumbs];
   clear(crumbsEl);
@@ -65,6 +71,8 @@ function mount(route, { keepScroll = false } = {}) {
   else if (route.name === 'workspace') current = mountWorkspace(main, ctx, route);
   else if (route.name === 'ws-enterprise') current = mountWorkspaceEnterprise(main, route.id, ctx, route);
   else if (route.name === 'users') current = mountUsers(main, ctx, route);
+  else if (route.name === 'batches') current = mountBatches(main, ctx, route);
+  else if (route.name === 'scenarios') current = mountScenarios(main, ctx, route);
   else current = mountCity(main, ctx);
   renderCrumbs();
   renderNav();
@@ -86,8 +94,8 @@ function onRoute() {
 const NAV = [
   { key: 'nav.boards', href: '#/', routes: ['city', 'county', 'enterprise'] },
   { key: 'nav.workspace', href: '#/workspace', routes: ['workspace', 'ws-enterprise'], show: canUseWorkspace },
-  { key: 'nav.batches', href: '/batches.html' },
-  { key: 'nav.scenarios', href: '/scenarios.html' },
+  { key: 'nav.batches', href: '#/batches', routes: ['batches'] },
+  { key: 'nav.scenarios', href: '#/scenarios', routes: ['scenarios'] },
   { key: 'nav.users', href: '#/users', routes: ['users'], show: isCity },
   { key: 'nav.apiDocs', href: '/api/docs', external: true },
 ];
@@ -156,15 +164,26 @@ function applyStaticLabels() {
   renderNav();
 }
 
-let connInfo = { state: 'disconnected', detail: 'starting' };
+let connInfo = { state: 'connecting', detail: 'starting' };
 function renderConn() {
   const el = document.querySelector('[data-testid="connection-state"]');
   const text = document.getElementById('conn-text');
   el.setAttribute('data-state', connInfo.state);
-  let key = 'conn.' + connInfo.state;
-  if (connInfo.state === 'reconnecting' && connInfo.detail === 'connecting') key = 'conn.connecting';
+  const key = 'conn.' + connInfo.state;
   text.textContent = t(key);
   el.setAttribute('title', t('conn.label') + '：' + t(key));
+  renderStale();
+}
+
+/** The banner over every view once nothing has come from the server for ~10 s: the figures may be out of date. */
+function renderStale() {
+  const banner = document.getElementById('stale-banner');
+  if (!banner) return;
+  const f = freshness();
+  banner.hidden = !f.stale;
+  if (!f.stale) return;
+  const text = f.lastContact ? t('conn.stale', { t: timeOfDay(f.lastContact) }) : t('conn.staleNever');
+  if (banner.textContent !== text) banner.textContent = text;
 }
 
 function tickClock() {
@@ -173,6 +192,7 @@ function tickClock() {
   const el = document.getElementById('clock');
   el.textContent = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}:${two(now.getSeconds())}`;
   el.setAttribute('datetime', now.toISOString());
+  renderStale();
 }
 
 function boot() {

@@ -86,3 +86,72 @@ export function shortMonth(ym) {
   if (getLang() === 'en') return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
   return `${m}月`;
 }
+
+/** A Date → "HH:MM:SS" (local time), as "更新于 14:05:09" reads. */
+export function timeOfDay(d) {
+  if (!d) return '—';
+  const date = d instanceof Date ? d : new Date(d);
+  if (Number.isNaN(date.getTime())) return '—';
+  const two = (x) => String(x).padStart(2, '0');
+  return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+}
+
+/** Yuan to the fen, with the ¥ sign: "¥500,000.00". */
+export function yuanExact(yuan) {
+  const v = Number(yuan);
+  if (!Number.isFinite(v)) return '—';
+  return (v < 0 ? '−¥' : '¥') + Math.abs(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** Yuan as 万元 always (the unit grant forms use): "50.00 万元" / "50.00 万元 (CNY 0.50 m)". */
+export function wan(yuan) {
+  const v = Number(yuan);
+  if (!Number.isFinite(v)) return '—';
+  const text = (v / WAN).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' 万元';
+  return getLang() === 'en' ? `${text} (${money(v)})` : text;
+}
+
+const DIGITS = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
+const SMALL = ['', '拾', '佰', '仟'];
+const BIG = ['', '万', '亿', '万亿'];
+
+/**
+ * An amount in Chinese capital numerals as on a payment order (大写金额): 500000 → "人民币伍拾万元整",
+ * 1234.5 → "人民币壹仟贰佰叁拾肆元伍角". Up to 9,999 亿; null when the amount is not a non-negative number.
+ */
+export function capitalAmount(yuan) {
+  const v = Number(yuan);
+  if (!Number.isFinite(v) || v < 0 || v >= 1e12) return null;
+  const fen = Math.round(v * 100);
+  const whole = Math.floor(fen / 100);
+  const jiao = Math.floor(fen / 10) % 10;
+  const f = fen % 10;
+  let text = '';
+  if (whole > 0) {
+    const groups = [];
+    for (let n = whole; n > 0; n = Math.floor(n / 10000)) groups.push(n % 10000);
+    let zeroPending = false;
+    for (let g = groups.length - 1; g >= 0; g--) {
+      const group = groups[g];
+      if (group === 0) { zeroPending = text !== ''; continue; }
+      if (zeroPending || (text !== '' && group < 1000)) text += '零';
+      zeroPending = false;
+      let inner = '';
+      let innerZero = false;
+      for (let i = 3; i >= 0; i--) {
+        const d = Math.floor(group / 10 ** i) % 10;
+        if (d === 0) { innerZero = inner !== ''; continue; }
+        if (innerZero) inner += '零';
+        innerZero = false;
+        inner += DIGITS[d] + SMALL[i];
+      }
+      text += inner + BIG[g];
+    }
+    text += '元';
+  }
+  if (jiao === 0 && f === 0) return '人民币' + (text || '零元') + '整';
+  if (jiao > 0) text += DIGITS[jiao] + '角';
+  else if (whole > 0) text += '零';
+  if (f > 0) text += DIGITS[f] + '分';
+  return '人民币' + text;
+}

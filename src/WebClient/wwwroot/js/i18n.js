@@ -1,8 +1,8 @@
 // Every label of the board app, in Simplified Chinese (default) and English.
 //
 // Language choice: ?lang=zh|en in the page URL forces a language for that page load
-// (handy for screenshots; not remembered); otherwise the choice saved in localStorage;
-// otherwise English when navigator.language starts with "en", else Chinese.
+// (handy for screenshots; not remembered); otherwise the choice saved in localStorage (one key for
+// every view of the app); otherwise Chinese, the product's language, whatever the browser's locale.
 
 const STORAGE_KEY = 'threeTransformations.lang';
 
@@ -12,7 +12,7 @@ export const dict = {
   'app.skip': { zh: '跳到主要内容', en: 'Skip to main content' },
   'nav.label': { zh: '位置', en: 'Breadcrumb' },
   'nav.city': { zh: '全市', en: 'City' },
-  'nav.county': { zh: '县区', en: 'County' },
+  'nav.county': { zh: '县（市、区）', en: 'County' },
   'nav.enterprise': { zh: '企业', en: 'Enterprise' },
   'lang.switch': { zh: 'EN', en: '中文' },
   'lang.switchLabel': { zh: 'Switch to English', en: '切换为中文' },
@@ -21,7 +21,11 @@ export const dict = {
   'conn.connected': { zh: '实时推送', en: 'Live' },
   'conn.connecting': { zh: '正在连接…', en: 'Connecting…' },
   'conn.reconnecting': { zh: '正在重连…', en: 'Reconnecting…' },
-  'conn.disconnected': { zh: '已断开 · 每 5 秒刷新', en: 'Offline · polling every 5 s' },
+  'conn.disconnected': { zh: '推送中断 · 每 5 秒刷新', en: 'No push · polling every 5 s' },
+  'conn.offline': { zh: '已断开', en: 'Offline' },
+  'conn.stale': { zh: '连接中断，以下数据可能已过时：最后更新于 {t}。正在重新连接…', en: 'Connection lost; the figures below may be out of date: last updated {t}. Reconnecting…' },
+  'conn.staleNever': { zh: '无法连接服务器，正在重试…', en: 'Cannot reach the server; retrying…' },
+  'board.updated': { zh: '更新于', en: 'Updated' },
 
   'board.version': { zh: '版本', en: 'Version' },
   'board.asOf': { zh: '数据截至', en: 'Data as of' },
@@ -70,7 +74,7 @@ export const dict = {
 
   'goals.title': { zh: '年度专项目标', en: 'Annual goals' },
   'goal.cloud': { zh: '企业上云', en: 'Firms moved to the cloud' },
-  'goal.digital': { zh: '数字化转型', en: 'Digital transformation' },
+  'goal.digital': { zh: '数字化改造', en: 'Digital transformation' },
   'goal.smart': { zh: '智能制造认定', en: 'Smart-manufacturing certifications' },
   'goal.green': { zh: '绿色工厂认定', en: 'Green certifications' },
   'goal.total': { zh: '累计 {n}', en: '{n} to date' },
@@ -99,7 +103,7 @@ export const dict = {
   'trend.caption': { zh: '柱：当月完成投资；实线：累计完成；虚线：按月均分的年度目标进度', en: 'Bars: completed each month; line: cumulative; dashed: annual target spread evenly over the months' },
 
   'league.title': { zh: '县（市、区）排名', en: 'County league table' },
-  'league.caption': { zh: '按综合得分排名；点击县区查看详情', en: 'Ranked by score; select a county to open its board' },
+  'league.caption': { zh: '按综合得分排名；点击县（市、区）查看详情', en: 'Ranked by score; select a county to open its board' },
   'league.rank': { zh: '排名', en: 'Rank' },
   'league.county': { zh: '县（市、区）', en: 'County' },
   'league.score': { zh: '得分', en: 'Score' },
@@ -121,9 +125,9 @@ export const dict = {
   'statusLong.projectsThisYear': { zh: '年度项目', en: 'Projects this year' },
   'statusLong.completedThisYear': { zh: '年度完成投资', en: 'Investment completed' },
   'statusLong.cloud': { zh: '企业上云', en: 'Cloud' },
-  'statusLong.digital': { zh: '数字化转型', en: 'Digital transformation' },
+  'statusLong.digital': { zh: '数字化改造', en: 'Digital transformation' },
   'statusLong.certifications': { zh: '认定', en: 'Certifications' },
-  'rag.green': { zh: '达标', en: 'on track' },
+  'rag.green': { zh: '进度正常', en: 'on track' },
   'rag.amber': { zh: '预警', en: 'at risk' },
   'rag.red': { zh: '滞后', en: 'behind' },
   'rag.unknown': { zh: '暂无', en: 'n/a' },
@@ -131,7 +135,7 @@ export const dict = {
   'county.title': { zh: '{name} 目标看板', en: '{name} — target board' },
   'county.rank': { zh: '全市排名', en: 'City rank' },
   'county.rankValue': { zh: '第 {r} 名 / 共 {n} 个', en: '{r} of {n}' },
-  'county.switch': { zh: '切换县区', en: 'Switch county' },
+  'county.switch': { zh: '切换县（市、区）', en: 'Switch county' },
   'county.targetStatus': { zh: '目标达成情况', en: 'Targets' },
 
   'ent.list': { zh: '企业名录', en: 'Enterprises' },
@@ -183,13 +187,13 @@ export const dict = {
 
   'e.profile': { zh: '企业概况', en: 'Profile' },
   'e.id': { zh: '企业编号', en: 'ID' },
-  'e.county': { zh: '所属县区', en: 'County' },
+  'e.county': { zh: '所属县（市、区）', en: 'County' },
   'e.sector': { zh: '所属行业', en: 'Sector' },
   'e.scale': { zh: '规模', en: 'Scale' },
   'e.status': { zh: '运行状态', en: 'Operating status' },
   'e.covered': { zh: '改造覆盖', en: 'Covered by the programme' },
   'e.cloudSince': { zh: '上云时间', en: 'On the cloud since' },
-  'e.digitalSince': { zh: '数字化转型时间', en: 'Digitally transformed since' },
+  'e.digitalSince': { zh: '数字化改造时间', en: 'Digitally transformed since' },
   'e.version': { zh: '数据版本', en: 'Data version' },
   'e.updatedAt': { zh: '更新时间', en: 'Updated' },
   'e.totals': { zh: '投资汇总', en: 'Investment summary' },
@@ -249,7 +253,7 @@ export const dict = {
   'action.report-progress': { zh: '报告月度投资', en: 'Monthly investment reported' },
   'action.set-project-status': { zh: '变更项目状态', en: 'Project status changed' },
   'action.set-cloud': { zh: '登记上云', en: 'Cloud adoption recorded' },
-  'action.set-digital': { zh: '登记数字化转型', en: 'Digital transformation recorded' },
+  'action.set-digital': { zh: '登记数字化改造', en: 'Digital transformation recorded' },
   'action.add-certification': { zh: '新增认定', en: 'Certification added' },
   'action.record-grant': { zh: '记录专项资金', en: 'Grant recorded' },
   'action.register': { zh: '登记企业', en: 'Firm registered' },
@@ -258,22 +262,22 @@ export const dict = {
   'via.api': { zh: '接口', en: 'API' },
   'via.seed': { zh: '初始数据', en: 'Seed' },
   'via.import': { zh: '批量导入', en: 'Import' },
-  'e.live': { zh: '随县区看板实时刷新', en: "Refreshed live with the county's board" },
+  'e.live': { zh: '随县（市、区）看板实时刷新', en: "Refreshed live with the county's board" },
   // ---- navigation, sign-in ----
   'nav.main': { zh: '主导航', en: 'Main navigation' },
   'nav.boards': { zh: '目标看板', en: 'Boards' },
-  'nav.workspace': { zh: '县区工作台', en: 'Workspace' },
+  'nav.workspace': { zh: '县（市、区）工作台', en: 'Workspace' },
   'nav.batches': { zh: '资金批次', en: 'Batches' },
   'nav.scenarios': { zh: '模拟推演', en: 'Scenarios' },
   'nav.users': { zh: '用户管理', en: 'Users' },
   'nav.apiDocs': { zh: '接口文档', en: 'API docs' },
   'nav.newWindow': { zh: '（在新窗口打开）', en: ' (opens in a new window)' },
   'role.city': { zh: '市级', en: 'City staff' },
-  'role.county': { zh: '县区专员', en: 'County agent' },
+  'role.county': { zh: '县（市、区）工作人员', en: 'County agent' },
   'role.viewer': { zh: '只读', en: 'Viewer' },
   'login.title': { zh: '登录', en: 'Sign in' },
   'login.link': { zh: '登录', en: 'Sign in' },
-  'login.intro': { zh: '县区专员和市级工作人员登录后可在工作台填报和维护本县区企业数据。', en: "County agents and city staff sign in to report and maintain their firms' data in the workspace." },
+  'login.intro': { zh: '县（市、区）工作人员和市级工作人员登录后可在工作台填报和维护本县（市、区）企业数据。', en: "County agents and city staff sign in to report and maintain their firms' data in the workspace." },
   'login.needed': { zh: '该页面需要登录后才能使用。', en: 'That page needs you to sign in.' },
   'login.user': { zh: '用户名', en: 'User name' },
   'login.password': { zh: '密码', en: 'Password' },
@@ -292,8 +296,8 @@ export const dict = {
   'err.401': { zh: '登录已失效，请重新登录后再试（已填内容仍保留在表单中）。', en: 'Your session has ended; sign in again and retry (your input is still in the form).' },
   'err.401link': { zh: '在新窗口中登录', en: 'Sign in in a new window' },
   'err.403': { zh: '您没有权限执行此操作。', en: 'You are not allowed to do this.' },
-  'err.403county': { zh: '无权操作：县区专员只能修改本县区的企业，迁移企业到其他县区须由市级工作人员办理。', en: 'Not allowed: a county agent may change only firms of their own county; moving a firm to another county is for city staff.' },
-  'err.403import': { zh: '只有上传该文件的县区才能执行导入。', en: 'Only the county that uploaded the file can apply it.' },
+  'err.403county': { zh: '无权操作：县（市、区）工作人员只能修改本县（市、区）的企业，迁移企业到其他县（市、区）须由市级工作人员办理。', en: 'Not allowed: a county agent may change only firms of their own county; moving a firm to another county is for city staff.' },
+  'err.403import': { zh: '只有上传该文件的县（市、区）才能执行导入。', en: 'Only the county that uploaded the file can apply it.' },
   'err.csrf': { zh: '安全校验失败，请刷新页面后重试。', en: 'The security check failed; reload the page and try again.' },
   'err.404': { zh: '未找到：数据可能已被删除或编号有误。', en: 'Not found: it may have been removed, or the id is wrong.' },
   'err.409': { zh: '未执行任何更改：{detail}', en: 'Nothing was changed: {detail}' },
@@ -327,8 +331,8 @@ export const dict = {
   'srv.maxCerts': { zh: '最多 {n} 项认定', en: 'At most {n} certifications' },
   'srv.enterpriseId': { zh: '须为 1–64 位字母、数字、“_”或“-”', en: "Must be 1–64 characters of A–Z, a–z, 0–9, '_' or '-'" },
   'srv.userName': { zh: '须为 2–64 位小写字母、数字、“.”“_”或“-”，以字母或数字开头', en: "2–64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit" },
-  'srv.countyNeeded': { zh: '县区专员须选择所属县区', en: 'A county agent needs a county' },
-  'srv.countyOnlyAgents': { zh: '只有县区专员才绑定县区', en: 'Only county agents are bound to a county' },
+  'srv.countyNeeded': { zh: '县（市、区）工作人员须选择所属县（市、区）', en: 'A county agent needs a county' },
+  'srv.countyOnlyAgents': { zh: '只有县（市、区）工作人员才绑定县（市、区）', en: 'Only county agents are bound to a county' },
   'srv.fileType': { zh: '请上传 .csv 或 .xlsx 文件', en: 'Upload a .csv or .xlsx file' },
   'srv.fileUnreadable': { zh: '无法读取该文件，请使用模板格式', en: 'The file cannot be read; use the template layout' },
   'srv.fileMultipart': { zh: '请通过表单上传文件', en: 'Upload the file through the form' },
@@ -341,22 +345,22 @@ export const dict = {
   'srv.maxRows': { zh: '每个文件最多 {n} 行', en: 'At most {n} rows per file' },
   'srv.duplicateRow': { zh: '与第 {r} 行重复（同一企业、项目和月份）', en: 'Duplicate of row {r} (same firm, project and month)' },
   'srv.unknownEnterprise': { zh: '企业代码“{id}”不存在', en: "Unknown enterprise '{id}'" },
-  'srv.otherCounty': { zh: '该企业属于 {a}，不属于您的县区 {b}', en: 'The enterprise belongs to {a}, not to your county {b}' },
+  'srv.otherCounty': { zh: '该企业属于 {a}，不属于您的县（市、区） {b}', en: 'The enterprise belongs to {a}, not to your county {b}' },
   'srv.noProject': { zh: '该企业没有编号为“{p}”的项目', en: "The enterprise has no project '{p}'" },
   'srv.noSuchProject': { zh: '该企业没有此项目', en: 'No such project of this enterprise' },
 
   // ---- county workspace ----
-  'ws.title': { zh: '县区工作台', en: 'County workspace' },
+  'ws.title': { zh: '县（市、区）工作台', en: 'County workspace' },
   'ws.titleCounty': { zh: '{name} 工作台', en: '{name} — workspace' },
   'ws.open': { zh: '进入工作台', en: 'Open the workspace' },
   'wse.open': { zh: '在工作台中办理', en: 'Work on it in the workspace' },
-  'ws.county': { zh: '县区', en: 'County' },
-  'ws.pickCounty': { zh: '选择县区', en: 'Choose a county' },
-  'ws.pickIntro': { zh: '市级工作人员可办理任一县区的企业数据，请选择县区：', en: "City staff can work on any county's firms. Choose one:" },
+  'ws.county': { zh: '县（市、区）', en: 'County' },
+  'ws.pickCounty': { zh: '选择县（市、区）', en: 'Choose a county' },
+  'ws.pickIntro': { zh: '市级工作人员可办理任一县（市、区）的企业数据，请选择县（市、区）：', en: "City staff can work on any county's firms. Choose one:" },
   'ws.signedInAs': { zh: '当前用户', en: 'Signed in as' },
-  'ws.countyBoard': { zh: '查看本县区看板', en: "Open the county's board" },
+  'ws.countyBoard': { zh: '查看本县（市、区）看板', en: "Open the county's board" },
   'ws.notAllowedTitle': { zh: '无权访问', en: 'Not available' },
-  'ws.notAllowed': { zh: '工作台供县区专员和市级工作人员使用，您的角色（{role}）只能查看看板。', en: 'The workspace is for county agents and city staff; your role ({role}) can view the boards.' },
+  'ws.notAllowed': { zh: '工作台供县（市、区）工作人员和市级工作人员使用，您的角色（{role}）只能查看看板。', en: 'The workspace is for county agents and city staff; your role ({role}) can view the boards.' },
   'ws.cityOnly': { zh: '用户管理仅限市级工作人员，您的角色为：{role}。', en: 'User management is for city staff; your role is {role}.' },
   'ws.tabAll': { zh: '全部企业', en: 'All firms' },
   'ws.tabNoProject': { zh: '尚无改造项目', en: 'No project yet' },
@@ -368,7 +372,7 @@ export const dict = {
   'ws.r.id': { zh: '企业代码', en: 'Enterprise id' },
   'ws.r.idHint': { zh: '建议使用统一社会信用代码；1–64 位字母、数字、“_”或“-”', en: "Preferably the unified social credit code; 1–64 of A–Z, a–z, 0–9, '_', '-'" },
   'ws.r.name': { zh: '企业名称', en: 'Name' },
-  'ws.r.countyFixed': { zh: '县区专员只能登记本县区企业', en: 'County agents register firms of their own county' },
+  'ws.r.countyFixed': { zh: '县（市、区）工作人员只能登记本县（市、区）企业', en: 'County agents register firms of their own county' },
   'ws.r.scaleHint': { zh: '规上：年主营业务收入 2000 万元及以上', en: 'Above scale: annual revenue ≥ 20 million yuan (2000 万元)' },
   'ws.r.submit': { zh: '登记', en: 'Register' },
   'ws.r.taken': { zh: '该企业代码已登记。', en: 'This enterprise id is already registered.' },
@@ -376,7 +380,7 @@ export const dict = {
   'ws.r.done': { zh: '已登记：{name}', en: 'Registered: {name}' },
 
   'imp.title': { zh: '月报导入', en: 'Monthly report import' },
-  'imp.step1': { zh: '下载模板（已预填本县区在建、计划项目）', en: "Download the template (pre-filled with the county's underway and planned projects)" },
+  'imp.step1': { zh: '下载模板（已预填本县（市、区）在建、计划项目）', en: "Download the template (pre-filled with the county's underway and planned projects)" },
   'imp.template': { zh: '模板 {fmt}', en: 'Template {fmt}' },
   'imp.templateHint': { zh: '月份默认为报告月份 {m}；“当月完成投资”以万元填写。', en: 'The month defaults to the reporting month {m}; amounts are in 万元 (10,000 yuan).' },
   'imp.step2': { zh: '上传填好的文件，先预览检查', en: 'Upload the filled-in file to preview it' },
@@ -412,13 +416,13 @@ export const dict = {
   'imp.appliedToast': { zh: '月报已导入：{n} 行，{e} 家企业', en: 'Report imported: {n} rows, {e} firms' },
 
   'dl.title': { zh: '导出', en: 'Exports' },
-  'dl.enterprises': { zh: '本县区企业及项目', en: "The county's firms and projects" },
-  'dl.history': { zh: '本县区变更留痕', en: "The county's change history" },
+  'dl.enterprises': { zh: '本县（市、区）企业及项目', en: "The county's firms and projects" },
+  'dl.history': { zh: '本县（市、区）变更留痕', en: "The county's change history" },
   'dl.hint': { zh: '导出文件中金额单位为元。', en: 'Amounts in exported files are in yuan.' },
   'dl.done': { zh: '已下载：{file}', en: 'Downloaded: {file}' },
 
   'tok.title': { zh: 'API 令牌', en: 'API token' },
-  'tok.intro': { zh: '供本县区脚本调用接口（Authorization: Bearer）。令牌代表您的账号，请妥善保管；账号停用或重置密码后令牌即失效。', en: 'For county scripts calling the API (Authorization: Bearer). It acts as your account: keep it safe. Disabling the account or resetting its password revokes it.' },
+  'tok.intro': { zh: '供本县（市、区）脚本调用接口（Authorization: Bearer）。令牌代表您的账号，请妥善保管；账号停用或重置密码后令牌即失效。', en: 'For county scripts calling the API (Authorization: Bearer). It acts as your account: keep it safe. Disabling the account or resetting its password revokes it.' },
   'tok.get': { zh: '生成令牌', en: 'Get a token' },
   'tok.again': { zh: '重新生成', en: 'Get another' },
   'tok.copy': { zh: '复制', en: 'Copy' },
@@ -428,7 +432,7 @@ export const dict = {
   'tok.usage': { zh: '示例：填报某项目的当月完成投资（金额单位为元）', en: "Example: report a project's investment for a month (amount in yuan)" },
 
   'wsh.title': { zh: '最近变更留痕', en: 'Recent changes' },
-  'wsh.caption': { zh: '本县区企业的变更（不含初始数据）', en: "Changes to the county's firms (seed data left out)" },
+  'wsh.caption': { zh: '本县（市、区）企业的变更（不含初始数据）', en: "Changes to the county's firms (seed data left out)" },
   'wsh.enterprise': { zh: '企业', en: 'Firm' },
   'wsh.count': { zh: '共 {n} 条', en: '{n} entries' },
   'wsh.more': { zh: '再显示 {n} 条', en: 'Show {n} more' },
@@ -438,7 +442,7 @@ export const dict = {
   'wse.boardPage': { zh: '查看企业看板页', en: "Open the firm's board page" },
   'wse.backToList': { zh: '返回企业名录', en: 'Back to the firm list' },
   'wse.notFoundHint': { zh: '请核对企业代码，或在工作台中登记该企业。', en: 'Check the id, or register the firm in the workspace.' },
-  'wse.readonly': { zh: '只读：该企业属于{county}，只有该县区专员或市级工作人员可以修改。', en: 'Read only: this firm belongs to {county}; only its county agents or city staff can change it.' },
+  'wse.readonly': { zh: '只读：该企业属于{county}，只有该县（市、区）工作人员或市级工作人员可以修改。', en: 'Read only: this firm belongs to {county}; only its county agents or city staff can change it.' },
   'wse.projects': { zh: '改造项目及月度完成投资', en: 'Projects and monthly investment' },
   'wse.matrixNote': { zh: '月份列单位：{unit}；“·”表示该月未填报。', en: 'Month columns in {unit}; “·” means nothing reported for that month.' },
   'wse.matrixClick': { zh: '点击月份格可直接填报或修改该月数据。', en: 'Select a month cell to report or correct that month.' },
@@ -447,7 +451,7 @@ export const dict = {
   'wse.earlier': { zh: '以前年度', en: 'Earlier' },
   'wse.earlierLong': { zh: '{y} 年以前完成投资', en: 'Invested before {y}' },
   'wse.monthTotal': { zh: '月度合计', en: 'Month total' },
-  'wse.milestones': { zh: '上云与数字化转型', en: 'Cloud and digital transformation' },
+  'wse.milestones': { zh: '上云与数字化改造', en: 'Cloud and digital transformation' },
 
   'wse.p.title': { zh: '填报月度完成投资', en: 'Report monthly investment' },
   'wse.p.intro': { zh: '按项目逐月填报当月完成投资；重复填报同一月份将以新数据替换。填 0 可清除该月数据。', en: "Report each project's investment month by month; reporting a month again replaces it. Enter 0 to clear a month." },
@@ -473,7 +477,7 @@ export const dict = {
   'wse.status.done': { zh: '{p}：状态已改为“{s}”', en: '{p}: status now {s}' },
 
   'wse.m.cloud': { zh: '企业上云', en: 'Cloud adoption' },
-  'wse.m.digital': { zh: '数字化转型', en: 'Digital transformation' },
+  'wse.m.digital': { zh: '数字化改造', en: 'Digital transformation' },
   'wse.m.now': { zh: '当前：', en: 'now:' },
   'wse.m.month': { zh: '月份', en: 'Month' },
   'wse.m.set': { zh: '登记', en: 'Record' },
@@ -502,7 +506,7 @@ export const dict = {
   'wse.f.submit': { zh: '保存', en: 'Save' },
   'wse.f.reset': { zh: '还原', en: 'Undo edits' },
   'wse.f.version': { zh: '基于数据版本 v{v} 修改', en: 'Editing version v{v}' },
-  'wse.f.countyCity': { zh: '迁移企业到其他县区须由市级工作人员办理', en: 'Only city staff can move a firm to another county' },
+  'wse.f.countyCity': { zh: '迁移企业到其他县（市、区）须由市级工作人员办理', en: 'Only city staff can move a firm to another county' },
   'wse.f.nothing': { zh: '没有修改。', en: 'Nothing changed.' },
   'wse.f.conflict': { zh: '保存失败：您编辑期间该企业信息已被他人修改。您的输入已保留，请重新加载最新数据后核对并再次保存。', en: 'Not saved: someone else changed this firm while you were editing. Your input is kept; load the latest version, check it and save again.' },
   'wse.f.reload': { zh: '重新加载（保留我的输入）', en: 'Load latest (keep my input)' },
@@ -520,7 +524,7 @@ export const dict = {
 
   // ---- users ----
   'u.title': { zh: '用户管理', en: 'Users' },
-  'u.intro': { zh: '为县区专员、市级工作人员和只读用户开设账号；停用或重置密码会使该账号现有的登录和令牌立即失效。', en: 'Accounts for county agents, city staff and viewers. Disabling an account or resetting its password ends its sessions and tokens at once.' },
+  'u.intro': { zh: '为县（市、区）工作人员、市级工作人员和只读用户开设账号；停用或重置密码会使该账号现有的登录和令牌立即失效。', en: 'Accounts for county agents, city staff and viewers. Disabling an account or resetting its password ends its sessions and tokens at once.' },
   'u.list': { zh: '账号列表', en: 'Accounts' },
   'u.count': { zh: '共 {n} 个', en: '{n} accounts' },
   'u.filter': { zh: '筛选用户', en: 'Filter accounts' },
@@ -528,7 +532,7 @@ export const dict = {
   'u.userNameHint': { zh: '2–64 位小写字母、数字、“.”“_”或“-”', en: "2–64 lower-case letters, digits, '.', '_' or '-'" },
   'u.displayName': { zh: '显示名称', en: 'Display name' },
   'u.role': { zh: '角色', en: 'Role' },
-  'u.county': { zh: '所属县区', en: 'County' },
+  'u.county': { zh: '所属县（市、区）', en: 'County' },
   'u.state': { zh: '状态', en: 'State' },
   'u.created': { zh: '创建时间', en: 'Created' },
   'u.actions': { zh: '操作', en: 'Actions' },
@@ -563,8 +567,7 @@ function initialLang() {
     const saved = window.localStorage.getItem(STORAGE_KEY);
     if (saved === 'en' || saved === 'zh') return saved;
   } catch { /* storage blocked */ }
-  const nav = (navigator.language || '').toLowerCase();
-  return nav.startsWith('en') ? 'en' : 'zh';
+  return 'zh';
 }
 
 let lang = initialLang();

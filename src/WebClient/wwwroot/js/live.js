@@ -1,6 +1,7 @@
-// Live board snapshots: SignalR hub /hubs/board with REST polling as the fallback.
+// Live snapshots: the one hub client of the app (SignalR hub /hubs/board) with REST polling as the fallback.
 //
-// watch(scope, fn) delivers every newer snapshot of a scope ("city", "county:{id}") to fn.
+// watch(scope, fn) delivers every newer snapshot of a scope ("city", "county:{id}", "batch:{id}",
+// "scenario:{id}") to fn.
 // Snapshots carry a rising `version`; anything not newer than the one delivered is ignored.
 // While the hub is connected the server pushes board(scope, snapshot); after an automatic
 // reconnect every current scope is subscribed again. While it is not connected each scope's
@@ -11,6 +12,12 @@
 // (Subscribe's result, a REST GET) that comes back lower than the version shown before the read began
 // can only mean the server's counter started again (a restart, a board grain reactivated): the read is
 // then taken as the new baseline instead of leaving the screen frozen on the old numbers.
+//
+// Connection states, as the header shows them: "connecting" until the first answer of the first start,
+// "connected" (pushes arrive), "reconnecting" (the hub dropped, it is being re-established), "disconnected"
+// (no hub, but REST polling still answers: figures at most 5 s old) and "offline" (neither answers).
+// freshness() says when the server last answered at all (a push, a subscription, a REST read) and when a
+// snapshot last changed; a view shows a stale-data banner once nothing has answered for STALE_MS.
 import { getJson, scopeUrl } from './api.js';
 
 const POLL_MS = 5000;
@@ -19,19 +26,40 @@ const AUDIT_MS = 60000;
 // views that share a scope (county board → enterprise page) does not unsubscribe and resubscribe.
 const LINGER_MS = 3000;
 const RESTART_DELAYS = [5000, 10000, 20000, 30000];
+/** Without any answer from the server for this long, the figures on screen are called stale. */
+export const STALE_MS = 10000;
 
 const entries = new Map();        // scope → {version, snapshot, listeners:Set, subscribed}
 const lastSeen = new Map();       // scope → last snapshot (kept across views, for instant re-render)
 const stateListeners = new Set();
-let state = 'disconnected';       // connected | reconnecting | disconnected
+let state = 'connecting';         // connecting | connected | reconnecting | disconnected | offline
 let detail = 'starting';
+let lastContact = null;           // Date: the server last answered (push, subscribe, REST read)
+let lastChange = null;            // Date: a snapshot on screen last changed
+let readFailures = 0;             // REST reads failing in a row while the hub is down
 let connection = null;
 let restartAttempt = 0;
 let restartTimer = null;
 let pollTimer = null;
 let lastPollAt = null;
 
-export function connectionState() { return { state, detail, lastPollAt }; }
+export function connectionState() { return { state, detail, lastPollAt, lastContact, lastChange }; }
+
+/** When the server last answered and when a snapshot last changed (Dates, or null before the first). */
+export function freshness() { return { lastContact, lastChange, stale: isStale() }; }
+
+/** Nothing has answered for STALE_MS while the hub is not carrying the screen. */
+export function isStale(now = Date.now()) {
+  if (state === 'connected') return false;
+  const since = lastContact ? lastContact.getTime() : startedAt;
+  return since !== null && now - since >= STALE_MS;
+}
+let startedAt = null;
+
+function contact() {
+  lastContact = new Date();
+  readFailures = 0;
+}
 
 export function onConnectionState(fn) {
   stateListeners.add(fn);
@@ -53,6 +81,8 @@ function apply(scope, snapshot) {
   if (!Number.isFinite(version) || version <= entry.version) return false;
   entry.version = version;
   entry.snapshot = snapshot;
+  entry.receivedAt = new Date();
+  lastChange = entry.receivedAt;
   lastSeen.set(scope, snapshot);
   for (const fn of [...entry.listeners]) {
     try { fn(snapshot); } catch (e) { console.error(e); }
@@ -78,10 +108,16 @@ async function fetchScope(scope) {
   entry.lastRead = Date.now();
   try {
     const snap = await getJson(scopeUrl(scope));
+    contact();
     applyRead(scope, snap, before);
     lastPollAt = new Date();
+    if (state === 'offline') setState('disconnected', 'polling');
     return true;
-  } catch {
+  } catch (e) {
+    // A scope that does not exist (404) is an answer; only an unreachable server makes the screen stale.
+    if (e?.status > 0) { contact(); return false; }
+    readFailures++;
+    if (state === 'disconnected' && readFailures >= 2) setState('offline', 'offline');
     return false;
   }
 }
@@ -92,6 +128,7 @@ async function subscribe(scope) {
   const before = entry.version;
   try {
     const snap = await connection.invoke('Subscribe', scope);
+    contact();
     entry.subscribed = true;
     entry.lastRead = Date.now();
     applyRead(scope, snap, before);
@@ -146,6 +183,11 @@ export function watch(scope, fn) {
   };
 }
 
+/** When the snapshot of a scope now on screen arrived (a Date), or null. */
+export function receivedAt(scope) {
+  return entries.get(scope)?.receivedAt ?? null;
+}
+
 /** Ask for a fresh copy of a scope now (REST), e.g. after the user asks to refresh. */
 export function refresh(scope) {
   if (entries.has(scope)) return fetchScope(scope);
@@ -171,15 +213,16 @@ function scheduleRestart() {
 async function start() {
   clearTimeout(restartTimer);
   if (!connection) return;
-  if (restartAttempt === 0) setState('reconnecting', 'connecting');
+  if (restartAttempt > 0 && state !== 'offline') setState('reconnecting', 'reconnecting');
   try {
     await connection.start();
     restartAttempt = 0;
+    contact();
     setState('connected', 'connected');
     resubscribeAll();
   } catch {
     for (const e of entries.values()) e.subscribed = false;
-    setState('disconnected', 'polling');
+    setState(readFailures >= 2 ? 'offline' : 'disconnected', 'polling');
     poll();
     scheduleRestart();
   }
@@ -187,6 +230,7 @@ async function start() {
 
 /** Build the hub connection and start it; polling runs from the start regardless. */
 export function startLive() {
+  startedAt = Date.now();
   if (!pollTimer) pollTimer = setInterval(poll, POLL_MS);
   const signalR = window.signalR;
   if (!signalR) {
@@ -199,13 +243,14 @@ export function startLive() {
     .configureLogging(signalR.LogLevel.None)
     .build();
 
-  connection.on('board', (scope, snapshot) => { apply(scope, snapshot); });
+  connection.on('board', (scope, snapshot) => { contact(); apply(scope, snapshot); });
 
   connection.onreconnecting(() => {
     for (const e of entries.values()) e.subscribed = false;
     setState('reconnecting', 'reconnecting');
   });
   connection.onreconnected(() => {
+    contact();
     setState('connected', 'connected');
     resubscribeAll();
   });
