@@ -155,3 +155,9 @@ export function capitalAmount(yuan) {
   if (f > 0) text += DIGITS[f] + '分';
   return '人民币' + text;
 }
+
+/** Yuan in a column's one unit (a moneyScale): "22.81" when the column is in 亿元. */
+export function inUnit(yuan, scale) {
+  if (yuan === null || yuan === undefined) return '—';
+  return (Number(yuan) / scale.div).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}

@@ -22,12 +22,17 @@ export function tNodes(key, nodes) {
   return out;
 }
 
-/** A red/amber/green dot with an accessible name. */
+/**
+ * A status mark with an accessible name. Colour is never the only signal: each status has its own shape and glyph
+ * (on pace: circle ✓; at risk: diamond !; behind: square ✕; unknown: –), in a colour-blind-safe palette.
+ */
 export function ragDot(status, label) {
   const el = h('span', { class: 'rag', role: 'img' });
   updateRag(el, status, label);
   return el;
 }
+
+const GLYPHS = { green: '✓', amber: '!', red: '✕', unknown: '–' };
 
 export function updateRag(el, status, label) {
   const s = ['green', 'amber', 'red'].includes(status) ? status : 'unknown';
@@ -35,6 +40,7 @@ export function updateRag(el, status, label) {
   const cls = 'rag rag-' + s;
   if (el.className !== cls) {
     el.className = cls;
+    el.textContent = GLYPHS[s];
   }
   setAttr(el, 'aria-label', text);
   setAttr(el, 'title', text);
@@ -109,10 +115,10 @@ export function boardKpis(prefix) {
         ref('aboveScale', h('span', { 'data-testid': `${prefix}-above-scale` })),
         h('span', { class: 'unit' }, ' ' + t('unit.firms')))),
     ref('covBar', progressBar('covBar', { marks: [{ name: 'target', class: 'mark-target' }] })),
-    h('p', { class: 'callout' },
+    h('p', { class: 'callout callout-split' },
       ref('covToGo', h('span', null, ...tNodes('kpi.coverage.toGo', { n: ref('covToGoN', h('b', { class: 'hl', 'data-testid': `${prefix}-uncovered` })) }))),
-      ref('covDone', h('b', { class: 'ok', hidden: true }, t('kpi.coverage.done')))),
-    ref('covTarget', h('p', { class: 'muted small' })),
+      ref('covDone', h('b', { class: 'ok', hidden: true }, t('kpi.coverage.done'))),
+      ref('covTarget', h('span', { class: 'muted small' }))),
     ref('covSpread', h('div', { class: 'spread', hidden: true },
       h('div', { class: 'muted small' }, t('kpi.coverage.spread')),
       ref('covSpreadList', h('ol', { class: 'spread-list' })))));

@@ -1,42 +1,17 @@
 // City board (#/): KPIs, monthly trend, county league table.
 import { h, setText, setAttr } from '../dom.js';
-import { t, countyName } from '../i18n.js';
-import { money, pct, count, score, month } from '../format.js';
+import { t, countyName, paren } from '../i18n.js';
+import { pct, count, score, moneyScale, inUnit } from '../format.js';
+import { boardHead } from '../board-head.js';
 import { watch } from '../live.js';
 import { boardKpis, ragDot, updateRag, STATUS_KEYS } from '../widgets.js';
 import { trendChart } from '../charts.js';
 
-/** A board heading line: title, data month, calendar progress, score, version. */
-export function boardHead(title, testidPrefix) {
-  const r = {
-    title: h('h1', { class: 'board-title' }, title),
-    asOf: h('span'),
-    calendar: h('span'),
-    score: h('span'),
-    version: h('span', { 'data-testid': `${testidPrefix}-version` }),
-    extra: h('span', { class: 'board-head-extra' }),
-    error: h('p', { class: 'banner', role: 'alert', hidden: true }),
-  };
-  r.el = h('div', { class: 'board-head' },
-    r.title,
-    h('ul', { class: 'board-meta' },
-      h('li', null, t('board.asOf') + ' ', h('b', null, r.asOf)),
-      h('li', null, t('board.calendar') + ' ', h('b', null, r.calendar)),
-      h('li', null, t('board.score') + ' ', h('b', null, r.score)),
-      h('li', { class: 'ver' }, t('board.version') + ' v', r.version)),
-    r.extra);
-  r.update = (s) => {
-    setText(r.asOf, month(s.reportingMonth));
-    setText(r.calendar, pct(s.calendarProgress));
-    setText(r.score, score(s.score));
-    setText(r.version, String(s.version));
-  };
-  return r;
-}
-
 function leagueTable() {
   const rows = new Map();   // county id → {tr, cells}
   const tbody = h('tbody');
+  // One unit for the whole column (the largest figure's), named in the header.
+  const completedHead = h('th', { scope: 'col', class: 'c-num' }, t('league.completed'));
   const table = h('table', { class: 'league' },
     h('caption', { class: 'sr-only' }, t('league.caption')),
     h('thead', null, h('tr', null,
@@ -45,7 +20,7 @@ function leagueTable() {
       h('th', { scope: 'col', class: 'c-num' }, t('league.score')),
       h('th', { scope: 'col', class: 'c-num' }, t('league.coverage')),
       h('th', { scope: 'col', class: 'c-num' }, t('league.projects')),
-      h('th', { scope: 'col', class: 'c-num' }, t('league.completed')),
+      completedHead,
       STATUS_KEYS.map((k) => h('th', { scope: 'col', class: 'c-rag', title: t('statusLong.' + k) }, t('status.' + k))))),
     tbody);
 
@@ -93,6 +68,8 @@ function leagueTable() {
     const lastRank = Math.max(...ranks);
     const seen = new Set();
     const order = [];
+    const scale = moneyScale(Math.max(0, ...counties.flatMap((c) => [Number(c.completedThisYear) || 0, Number(c.completedTarget) || 0])));
+    setText(completedHead, t('league.completed') + paren(scale.label));
     for (const c of sorted) {
       const { tr, cells } = rowFor(c);
       seen.add(c.id);
@@ -116,8 +93,8 @@ function leagueTable() {
       setText(cells.coverageSub, `${c.covered}/${c.aboveScale}`);
       setText(cells.projects, count(c.projectsThisYear));
       setText(cells.projectsSub, '/ ' + count(c.projectsTarget));
-      setText(cells.completed, money(c.completedThisYear));
-      setText(cells.completedSub, '/ ' + money(c.completedTarget));
+      setText(cells.completed, inUnit(c.completedThisYear, scale));
+      setText(cells.completedSub, '/ ' + inUnit(c.completedTarget, scale));
       for (const k of STATUS_KEYS) updateRag(cells.rag[k], c.status?.[k], t('statusLong.' + k));
     }
     for (const id of [...rows.keys()]) if (!seen.has(id)) rows.delete(id);

@@ -5,7 +5,7 @@ import { watch } from '../live.js';
 import { loadCounties, loadSectors, counties } from '../api.js';
 import { boardKpis, statusChips } from '../widgets.js';
 import { trendChart } from '../charts.js';
-import { boardHead } from './city.js';
+import { boardHead } from '../board-head.js';
 import { enterpriseTable, planList } from '../table.js';
 import { canWriteCounty, isCity, onSession } from '../session.js';
 
