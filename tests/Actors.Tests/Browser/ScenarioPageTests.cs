@@ -1,43 +1,66 @@
 using Microsoft.Playwright;
+using Programme.Tests.Browser.OneApp;
 using Programme.Tests.Fixtures;
 
 namespace Programme.Tests.Browser;
 
-/// <summary>A city officer signs in on the scenario page, runs a Monte Carlo scenario and reads its chart and targets.</summary>
+/// <summary>
+/// City staff switch the board to English, open the scenarios view from the shared navigation, run a Monte Carlo
+/// scenario and follow it to its results, all in the language chosen on the board.
+/// </summary>
 public sealed class ScenarioPageTests(AppProcess app) : BrowserTest(app), IClassFixture<AppProcess>
 {
     [Fact]
-    public async Task Running_a_scenario_shows_coverage_bands_target_probabilities_and_the_twin_comparison()
+    public async Task A_scenario_started_in_the_app_shows_progress_bands_probabilities_and_the_twin_comparison()
     {
         var page = await NewPage(1600, 1000);
+        var dialogs = AppPages.RecordDialogs(page);
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        await page.GotoAsync(new Uri(App.BaseAddress, "/scenarios.html").ToString());
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("“三大改造”情景模拟");
+        await AppPages.SignIn(page, App, "city", "#/");
+        await page.GetByTestId("lang-switch").ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
 
-        await page.Locator("#signin-form input[name=userName]").FillAsync("city");
-        await page.Locator("#signin-form input[name=password]").FillAsync("sanmenxia-2022");
-        await page.Locator("#signin-form button").ClickAsync();
-        await Assertions.Expect(page.Locator("#signin")).ToBeHiddenAsync();
+        await page.GetByTestId("nav-scenarios").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Three Transformations — scenarios");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        var form = page.GetByTestId("scenario-form");
+        await Assertions.Expect(form).ToContainTextAsync("Monte Carlo runs");
 
-        await page.Locator("input[name=runs]").FillAsync("30");
-        await page.Locator("input[name=altOn]").CheckAsync();
-        await page.Locator("#run").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("scenario-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 30_000 });
+        // A refused number says so next to its field, in English, and starts nothing.
+        await form.Locator("input[name=runs]").FillAsync("5000");
+        await page.GetByTestId("scenario-run").ClickAsync();
+        await Assertions.Expect(form.Locator(".sc-field-error[data-for=runs]")).ToHaveTextAsync("Monte Carlo runs: between 1 and 1000");
+        Assert.Matches("#/scenarios$", page.Url);
+
+        await form.Locator("input[name=runs]").FillAsync("30");
+        await form.Locator("select[name=paceMs]").SelectOptionAsync("300");
+        await form.Locator("input[name=altOn]").CheckAsync();
+        await page.GetByTestId("scenario-run").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("#/scenarios/[0-9a-f]{16}$"));
+        // Progress while it runs (one month per 0.3 s), then the results.
+        await Assertions.Expect(page.GetByTestId("scenario-status")).ToHaveAttributeAsync("data-status", "running", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByTestId("scenario-progress")).ToContainTextAsync("/ 36 month");
+        await page.GetByTestId("scenario-pace").SelectOptionAsync("0");
+        await Assertions.Expect(page.GetByTestId("scenario-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("scenario-progress")).ToContainTextAsync("36 / 36");
         await Assertions.Expect(page.GetByTestId("coverage-chart")).ToBeVisibleAsync();
         // Header, the city and the eight counties; a probability column per policy (this one, the alternative, the twin).
         await Assertions.Expect(page.GetByTestId("targets").Locator("tr")).ToHaveCountAsync(10);
         await Assertions.Expect(page.GetByTestId("targets").Locator("tr").First.Locator("th")).ToHaveCountAsync(5);
-        await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("新增项目");
-        await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("万元");
-        Assert.Matches("^#[0-9a-f]{16}$", new Uri(page.Url).Fragment);
-        await Assertions.Expect(page.GetByTestId("scenario-list").Locator("li.current a")).ToHaveTextAsync(new Uri(page.Url).Fragment[1..]);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Fixtures.Browser.ScreenshotPath("scenarios.png"), FullPage = true });
+        await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("Additional projects");
+        await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("CNY");
+        await Assertions.Expect(page.Locator("#scenario-analysis")).ToHaveCountAsync(1);
+        var id = new Uri(page.Url).Fragment.Split('/').Last();
+        await Assertions.Expect(page.GetByTestId("scenario-list").Locator($"li.current[data-scenario='{id}']")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Fixtures.Browser.ScreenshotPath("scenarios-en.png"), FullPage = true });
 
         await page.GetByTestId("lang-switch").ClickAsync();
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("Additional projects");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Fixtures.Browser.ScreenshotPath("scenarios-en.png"), FullPage = true });
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("新增项目", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("万元");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Fixtures.Browser.ScreenshotPath("scenarios.png"), FullPage = true });
+        Assert.Empty(dialogs);
         Assert.Empty(errors);
     }
 }

@@ -88,7 +88,7 @@ export function bulkActions({ onDone }) {
   const capField = field('budget', t('g.bulk.budget'), cap, { hint: ' ' });
   const capEcho = h('p', { class: 'amount-live', 'aria-live': 'polite' });
   capField.el.append(capEcho);
-  liveEcho(cap, t('g.bulk.budget'), capEcho, { emptyText: t('g.k.uncapped') });
+  liveEcho(cap, t('g.bulk.budget'), capEcho);
   const budgetForm = h('form', { class: 'form', novalidate: true }, capField.el,
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'btn', 'data-testid': 'budget-set' }, t('g.bulk.setBudget'))));
   const budgetState = dialogForm(budgetForm, [capField]);

@@ -90,12 +90,14 @@ export function mountBatches(main, ctx, route) {
       if (first && first !== queue.tab()) queue.setTab(first);
     }
     const call = b.call || {};
-    meta.replaceChildren(
+    meta.replaceChildren(...[
       h('li', null, h('b', { 'data-testid': 'batch-name' }, b.name)),
       call.reference ? h('li', null, t('g.reference') + ' ', h('b', null, call.reference)) : null,
       h('li', null, t('g.window') + ' ', h('b', null, `${month(call.windowFrom)} – ${month(call.windowTo)}`)),
       h('li', null, h('span', { class: 'badge' }, batchStatusLabel(b.status))),
-      h('li', null, h('span', { class: 'badge' }, b.acceptingApplications ? t('g.accepting') : t('g.closedIntake'))));
+      b.status !== 'open' && b.acceptingApplications ? h('li', null, h('span', { class: 'badge' }, t('g.accepting'))) : null,
+      b.status === 'open' && !b.acceptingApplications ? h('li', null, h('span', { class: 'badge' }, t('g.closedIntake'))) : null,
+    ].filter(Boolean));
     rerender();
   }
 

@@ -17,7 +17,7 @@ export function scenarioStatus({ onChanged, onDeleted }) {
   const pause = btn('pauseBtn', 'pause');
   const resume = btn('resumeBtn', 'resume');
   const step = btn('stepBtn', 'step');
-  const pace = h('select', { id: 'pace-live', 'aria-label': L('pace'), onchange: () => control('pace') },
+  const pace = h('select', { id: 'pace-live', 'data-testid': 'scenario-pace', 'aria-label': L('pace'), onchange: () => control('pace') },
     [['0', 'paceFast'], ['1000', 'pace1s'], ['300', 'pace300']].map(([v, k]) => h('option', { value: v }, L(k))));
   const del = btn('deleteBtn', 'delete', 'btn btn-danger');
   const confirmBox = h('span', { class: 'btn-row', hidden: true },
