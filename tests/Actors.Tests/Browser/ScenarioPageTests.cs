@@ -60,6 +60,8 @@ public sealed class ScenarioPageTests(AppProcess app) : BrowserTest(app), IClass
         await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("新增项目", new() { Timeout = 10_000 });
         await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("万元");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Fixtures.Browser.ScreenshotPath("scenarios.png"), FullPage = true });
+        var axe = await AppPages.SeriousAxeViolations(page);
+        Assert.True(axe.Count == 0, string.Join("\n", axe));
         Assert.Empty(dialogs);
         Assert.Empty(errors);
     }

@@ -157,7 +157,8 @@ function applyStaticLabels() {
   skip.textContent = t('app.skip');
   const btn = document.getElementById('lang-switch');
   btn.textContent = t('lang.switch');
-  btn.setAttribute('aria-label', t('lang.switchLabel'));
+  // The visible text is part of the accessible name (WCAG 2.5.3): "EN · Switch to English".
+  btn.setAttribute('aria-label', `${t('lang.switch')} · ${t('lang.switchLabel')}`);
   btn.setAttribute('title', t('lang.switchLabel'));
   btn.setAttribute('lang', getLang() === 'en' ? 'zh-CN' : 'en');
   renderConn();

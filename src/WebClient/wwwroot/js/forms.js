@@ -130,6 +130,8 @@ export function explain(message) {
     const m = re.exec(text);
     if (m) return fn(m);
   }
+  // A rule we have no words for: English readers get the server's own; a Chinese reader never sees English.
+  if (getLang() !== 'en') return text ? t('err.field') : '';
   return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
 }
 
@@ -146,13 +148,13 @@ export function errorText(err, overrides = {}) {
       if (/uploaded the file/i.test(err.title || '')) return t('err.403import');
       return t('err.403');
     case 404: return t('err.404');
-    case 409: return t('err.409', { detail: err.detail || err.title || '' });
+    case 409: return getLang() === 'en' ? t('err.409', { detail: err.detail || err.title || '' }) : t('err.409zh');
     case 412: return t('err.412');
     case 413: return t('err.413');
     case 429: return t('err.429');
     default:
       if (err.status >= 500) return t('err.500');
-      return err.detail || err.title || err.message;
+      return getLang() === 'en' ? (err.detail || err.title || t('err.unexpected')) : t('err.unexpected');
   }
 }
 

@@ -88,6 +88,7 @@ export function explainRule(name, rule) {
   if ((m = /below the ([\d.]+) yuan already committed/.exec(text))) return t('g.e.belowCommitted', { f, v: wan(m[1]) });
   if (/this stage or an earlier one/.test(text)) return t('g.e.earlierStage', { f });
   if ((m = /at most (\d+) characters/.exec(text))) return t('g.e.tooLong', { f, n: m[1] });
+  if (/control characters/.test(text)) return t('g.e.control', { f });
   if (/must not be before/.test(text)) return t('g.e.endBeforeStart', { f });
   if (/no enterprise/.test(text)) return t('g.e.noEnterprise', { f });
   if (/already applied/.test(text)) return t('g.e.alreadyApplied');

@@ -301,6 +301,8 @@ export const dict = {
   'err.csrf': { zh: '安全校验失败，请刷新页面后重试。', en: 'The security check failed; reload the page and try again.' },
   'err.404': { zh: '未找到：数据可能已被删除或编号有误。', en: 'Not found: it may have been removed, or the id is wrong.' },
   'err.409': { zh: '未执行任何更改：{detail}', en: 'Nothing was changed: {detail}' },
+  'err.409zh': { zh: '未执行任何更改：数据已被他人修改或当前状态不允许此操作，请刷新后核对。', en: 'Nothing was changed.' },
+  'err.field': { zh: '填写有误，请核对', en: 'Not valid' },
   'err.412': { zh: '数据已被他人修改，请重新加载后再次提交。', en: 'Someone else changed this meanwhile; reload and apply your change again.' },
   'err.413': { zh: '文件过大：最大 10 MB。', en: 'The file is too large: at most 10 MB.' },
   'err.429': { zh: '操作过于频繁，请稍候再试。', en: 'Too many requests; wait a moment and try again.' },

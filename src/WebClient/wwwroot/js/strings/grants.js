@@ -256,6 +256,7 @@ Object.assign(dict, {
   'g.e.earlierStage': { zh: '{f}：只能退回到本环节或之前的环节', en: '{f}: this stage or an earlier one' },
   'g.e.days': { zh: '{f}：请输入 1 到 60 之间的整数', en: '{f}: a whole number from 1 to 60' },
   'g.e.tooLong': { zh: '{f}：最多 {n} 个字', en: '{f}: at most {n} characters' },
+  'g.e.control': { zh: '{f}：不能包含换行或控制字符', en: '{f}: no line breaks or control characters' },
   'g.e.invalid': { zh: '{f}：填写有误', en: '{f}: not valid' },
   'g.e.forbidden': { zh: '无权办理：{why}', en: 'Not allowed: {why}' },
   'g.e.forbiddenCounty': { zh: '县级环节由企业所在县（市、区）或市级工作人员办理', en: "County stages are decided by the firm's county or city staff" },

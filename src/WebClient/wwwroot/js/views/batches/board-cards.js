@@ -1,8 +1,11 @@
 // The batch's live board: headline figures, the review funnel, the budget, counties, classes and the waiting list.
 // Built once, updated in place from each snapshot of scope batch:{id}.
 import { h, setText } from '../../dom.js';
-import { t } from '../../i18n.js';
-import { money, count, pct, score } from '../../format.js';
+import { t, getLang } from '../../i18n.js';
+import { money as anyUnit, wan, count, pct, score } from '../../format.js';
+
+// Grants are counted in 万元 (as the reply states them: 10,065.72 万), so every figure of a batch compares at a glance.
+const money = (yuan) => (getLang() === 'en' ? anyUnit(yuan) : wan(yuan));
 import { STAGES, stageLabel, classLabel, countyLabel } from '../../grants.js';
 
 function card(cls, title, ...body) {
@@ -38,7 +41,7 @@ export function batchBoard() {
 
   const countyBody = h('tbody');
   const countyCard = card('g-county-card', t('g.byCounty'),
-    h('div', { class: 'table-wrap' }, h('table', { class: 'data-table' },
+    h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t('g.byCounty') }, h('table', { class: 'data-table' },
       h('thead', null, h('tr', null,
         h('th', { scope: 'col' }, t('g.c.county')),
         h('th', { scope: 'col', class: 'c-num' }, t('g.k.applications')),

@@ -15,7 +15,6 @@ function section(title, ...body) {
 
 export function bulkActions({ onDone }) {
   let batchId = null;
-  let board = null;
 
   // ---- publish the notice ----
   const noticeReady = h('p', { class: 'muted small', 'data-testid': 'notice-ready' });
@@ -24,11 +23,16 @@ export function bulkActions({ onDone }) {
   const noticeBtn = h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'notice-publish' }, t('g.bulk.notice'));
   const noticeForm = h('form', { class: 'form', novalidate: true }, noticeReady, daysField.el, h('div', { class: 'form-actions' }, noticeBtn));
   const noticeState = dialogForm(noticeForm, [daysField]);
-  noticeForm.addEventListener('submit', (e) => {
+  noticeForm.addEventListener('submit', async (e) => {
     e.preventDefault();
     const raw = days.value.trim();
     if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 60) { noticeState.refuse({ days: t('g.e.days', { f: t('g.bulk.days') }) }); return; }
-    const n = board?.awaitingNotice ?? 0;
+    // What waits for the notice now (the live board may be a moment behind).
+    let n = 0;
+    try {
+      const page = await getJson(routes.applications(batchId, { stage: 'public-notice', take: 1000 }));
+      n = page.items.filter((a) => a.status === 'pending' && !a.noticeUntil).length;
+    } catch (err) { noticeState.show(err); return; }
     if (!n) { noticeState.refuse({ general: t('g.bulk.nothing') }); return; }
     noticeState.clear();
     const until = new Date(Date.now() + Number(raw) * 86400e3);
@@ -147,7 +151,6 @@ export function bulkActions({ onDone }) {
     el,
     setBatch(id) { batchId = id; },
     update(b) {
-      board = b;
       noticeReady.textContent = t('g.bulk.noticeReady', { n: count(b.awaitingNotice ?? 0) });
       const awaitingAward = b.stages?.award ?? 0;
       awardReady.textContent = t('g.bulk.awardReady', { n: count(awaitingAward) });

@@ -9,7 +9,7 @@ import { field, select, toast } from '../../forms.js';
 import { openDialog } from '../../dialog.js';
 import { parseWan, liveEcho } from '../../amount.js';
 import { STAGES, AMOUNT_STAGES, CRITERIA, stageLabel, stageStep, classLabel, resultLabel, countyLabel } from '../../grants.js';
-import { dialogForm, confirmPanel, moneyLine, showInPanel } from './dialog-form.js';
+import { dialogForm, confirmPanel, moneyLine, showInPanel, noteText } from './dialog-form.js';
 
 function approveLabel(stage) {
   if (stage === 'expert-panel') return t('g.d.approvePanel');
@@ -108,7 +108,7 @@ export function openDecision(batchId, a, { onDone }) {
     const errors = {};
     const d = chosen();
     if (!d) errors.decision = t('g.e.required', { f: t('g.d.decision') });
-    const body = { stage: a.stage, decision: d, note: note.value.trim() || null };
+    const body = { stage: a.stage, decision: d, note: noteText(note) || null };
     if (!body.note) errors.note = t('g.e.required', { f: t('g.d.note') });
     let moneyYuan = null;
     if (d === 'return') {
@@ -137,7 +137,7 @@ export function openDecision(batchId, a, { onDone }) {
       else {
         body.score = Math.round(sum * 100) / 100;
         const line = t('g.d.scoreNote', { parts: parts.join('；'), s: body.score.toFixed(2) });
-        body.note = body.note ? `${body.note}\n${line}` : line;
+        body.note = body.note ? `${body.note}；${line}` : line;
       }
     }
     if (d === 'approve' && a.stage === 'award') moneyYuan = Number(a.amount);

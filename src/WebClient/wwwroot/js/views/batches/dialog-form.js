@@ -61,3 +61,6 @@ export function showInPanel(slot, err) {
   const texts = [...Object.values(p.fields), p.general].filter(Boolean);
   slot.replaceChildren(...texts.map((x) => h('p', { class: 'form-error', role: 'alert', 'data-testid': 'form-error' }, x)));
 }
+
+/** A note as the API takes it: one line (the server refuses control characters), line breaks become "；". */
+export const noteText = (el) => el.value.trim().replace(/\s*[\r\n]+\s*/g, '；');

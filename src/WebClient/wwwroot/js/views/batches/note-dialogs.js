@@ -5,7 +5,7 @@ import { t } from '../../i18n.js';
 import { request, routes } from '../../api.js';
 import { field, toast } from '../../forms.js';
 import { openDialog } from '../../dialog.js';
-import { dialogForm } from './dialog-form.js';
+import { dialogForm, noteText } from './dialog-form.js';
 import { applicationFacts } from './decision-dialog.js';
 
 function noteDialog(batchId, a, { title, testid, part, inputs, build, hint, submitLabel, onDone }) {
@@ -48,7 +48,7 @@ export function openObjection(batchId, a, { onDone }) {
     build: () => {
       const errors = {};
       if (!reason.value.trim()) errors.reason = t('g.e.required', { f: t('g.o.reason') });
-      return { body: { objector: objector.value.trim() || null, reason: reason.value.trim() }, errors };
+      return { body: { objector: objector.value.trim() || null, reason: noteText(reason) }, errors };
     },
   });
 }
@@ -61,7 +61,7 @@ export function openResubmission(batchId, a, { onDone }) {
     build: () => {
       const errors = {};
       if (!note.value.trim()) errors.note = t('g.e.required', { f: t('g.r.note') });
-      return { body: { note: note.value.trim() }, errors };
+      return { body: { note: noteText(note) }, errors };
     },
   });
 }

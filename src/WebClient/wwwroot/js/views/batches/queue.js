@@ -65,7 +65,7 @@ export function reviewQueue({ onAction, onTab, initialTab = 'county-check' }) {
       h('th', { scope: 'col' }, t('g.c.status')),
       h('th', { scope: 'col' }, t('g.c.actions')))),
     body);
-  const el = h('div', { class: 'g-queue-wrap' }, tabs, h('div', { class: 'table-wrap' }, table));
+  const el = h('div', { class: 'g-queue-wrap' }, tabs, h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t('g.queue') }, table));
 
   function renderTabs() {
     tabs.replaceChildren(...[...STAGES, ...OUT_TABS].map((s) => h('button', {

@@ -26,10 +26,10 @@ export function scenarioResults() {
   const chartCard = card(L('coverageChart'), 'chart', h('div', { class: 'sc-chart' }, canvas));
   const el = h('div', { class: 'sc-results-body', hidden: true },
     chartCard,
-    h('div', { class: 'sc-grid' }, card(L('targets'), 'targets', h('div', { class: 'table-wrap' }, targets)),
-      card(L('comparison'), 'comparison', h('div', { class: 'table-wrap' }, compare))),
-    card(L('sideBySide'), 'arms', h('div', { class: 'table-wrap' }, arms)),
-    card(L('batches'), 'batches', h('div', { class: 'table-wrap' }, batches)));
+    h('div', { class: 'sc-grid' }, card(L('targets'), 'targets', h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': L('targets') }, targets)),
+      card(L('comparison'), 'comparison', h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': L('comparison') }, compare))),
+    card(L('sideBySide'), 'arms', h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': L('sideBySide') }, arms)),
+    card(L('batches'), 'batches', h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': L('batches') }, batches)));
   let chart = null;
 
   function renderChart(view) {
