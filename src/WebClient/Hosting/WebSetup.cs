@@ -38,7 +38,7 @@ public static class WebSetup
             document.Info.Title = "三大改造 Three Transformations — live programme API";
             document.Info.Description = "Boards, enterprises, monthly report import, accounts. Money in yuan, months \"YYYY-MM\". See CONTRACT.md.";
             return Task.CompletedTask;
-        }));
+        }).AddOperationTransformer(Programme.Web.Api.Batches.Idempotency.Document));
         builder.Services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(BoardMetrics.MeterName, "Microsoft.Orleans")
             .AddAspNetCoreInstrumentation()
