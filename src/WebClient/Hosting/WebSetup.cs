@@ -53,6 +53,7 @@ public static class WebSetup
         var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Programme.Startup");
         startup.Log(identity.UsesDevelopmentKey || identity.CreatesDemoAccounts ? LogLevel.Warning : LogLevel.Information,
             "Identity ({Environment}): {Identity}", app.Environment.EnvironmentName, identity.Describe());
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
