@@ -9,6 +9,11 @@ if (TokenCommand.IsInvoked(args)) return TokenCommand.Run(args);
 if (UserCommand.IsInvoked(args)) return await UserCommand.Run(args);
 
 var builder = WebApplication.CreateBuilder(args);
+if (AuthSettings.From(builder.Configuration, builder.Environment.IsDevelopment()).StartupProblem() is { } problem)
+{
+    Console.Error.WriteLine($"Refusing to start ({builder.Environment.EnvironmentName}): {problem}");
+    return 2;
+}
 builder.AddProgrammeOrleans();
 builder.AddProgrammeWeb();
 

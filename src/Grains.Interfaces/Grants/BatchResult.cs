@@ -16,6 +16,9 @@ public sealed record BatchResult
     /// <summary>The applications a bulk command acted on.</summary>
     [Id(5)] public int[] Affected { get; init; } = [];
 
+    /// <summary>True when this is the stored answer to an earlier request with the same idempotency key: nothing was done now.</summary>
+    [Id(6)] public bool Replayed { get; init; }
+
     public bool Succeeded => Outcome is BatchOutcome.Accepted or BatchOutcome.Unchanged;
 
     public static BatchResult Invalid(long version, string field, string message) =>

@@ -21,8 +21,11 @@ public sealed class FundingBatchGrain(
     [PersistentState("funding-batch", StorageNames.Programme)] IPersistentState<FundingBatchState> state,
     IOptions<ProgrammeOptions> options,
     TimeProvider clock,
-    ILogger<FundingBatchGrain> logger) : Grain, IFundingBatchGrain
+    ILogger<FundingBatchGrain> logger) : Grain, IFundingBatchGrain, IIncomingGrainCallFilter
 {
+    /// <summary>How many keyed requests a batch remembers (oldest forgotten first): far more than the retries of its payments.</summary>
+    public const int RememberedRequests = 1_000;
+    private KeyedRequest? _keyed;
     private static readonly TimeSpan RetryGrantsAfter = TimeSpan.FromSeconds(5);
     private readonly TimeSpan _interval = options.Value.FlushInterval;
     private WhileChanging? _pushes;
@@ -128,11 +131,53 @@ public sealed class FundingBatchGrain(
 
     private BatchResult Missing() => BatchResult.NotFound(0, $"No funding batch '{BatchId}'.");
 
+    /// <summary>
+    /// Idempotency for every command that carries a key (ChangeContext.RequestKey): a key seen before answers with its first
+    /// result and runs nothing — with a different request behind it, a conflict. A new key is recorded by <see cref="Commit"/>
+    /// in the same write as the change, so the record exists exactly when the change does.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext call)
+    {
+        ChangeContext? context = null;
+        for (var i = 0; i < call.Request.GetArgumentCount(); i++)
+            if (call.Request.GetArgument(i) is ChangeContext c) context = c;
+        if (context?.RequestKey is not { Length: > 0 } key)
+        {
+            await call.Invoke();
+            return;
+        }
+        var scoped = $"{context.Actor}\n{key}";
+        var hash = context.RequestHash ?? "";
+        if (Array.Find(state.State.Requests, r => r.Key == scoped) is { } seen)
+        {
+            call.Result = seen.Hash == hash
+                ? seen.Result with { Replayed = true }
+                : BatchResult.Conflict(Version, "Idempotency-Key", $"the key '{key}' was already used for a different request; nothing was changed (send a new key for a new request)");
+            return;
+        }
+        _keyed = new KeyedRequest(scoped, hash, new BatchResult());
+        try
+        {
+            await call.Invoke();
+        }
+        finally
+        {
+            _keyed = null;
+        }
+    }
+
     private async Task<BatchResult> Commit(Pipeline.Step step)
     {
         if (step.Failure is { } failure) return failure;
+        var result = new BatchResult
+        {
+            Outcome = BatchOutcome.Accepted, Version = step.Next!.Version, ApplicationId = step.ApplicationId, Affected = step.Affected ?? [],
+        };
         var before = Current;
+        var requestsBefore = state.State.Requests;
         state.State.Current = step.Next;
+        if (_keyed is { } keyed)
+            state.State.Requests = [.. requestsBefore.Skip(Math.Max(0, requestsBefore.Length + 1 - RememberedRequests)), keyed with { Result = result }];
         try
         {
             await state.WriteStateAsync();
@@ -141,14 +186,13 @@ public sealed class FundingBatchGrain(
         {
             // Not durable, so not acknowledged: the grain keeps what storage holds.
             state.State.Current = before;
+            state.State.Requests = requestsBefore;
             throw;
         }
+        _keyed = null;
         MarkDirty();
-        if (step.Next!.GrantsToRecord.Length > 0) await RecordGrants();
-        return new BatchResult
-        {
-            Outcome = BatchOutcome.Accepted, Version = step.Next.Version, ApplicationId = step.ApplicationId, Affected = step.Affected ?? [],
-        };
+        if (step.Next.GrantsToRecord.Length > 0) await RecordGrants();
+        return result;
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ using Programme.Web.Hosting;
 namespace Programme.Web.Accounts;
 
 /// <summary>Account rules and password handling (ASP.NET Core Identity's PasswordHasher: PBKDF2 with a per-password salt).</summary>
-public sealed partial class AccountService(IGrainFactory grains)
+public sealed partial class AccountService(IGrainFactory grains, AuthSettings settings, ILogger<AccountService> logger)
 {
     public const int MinPasswordLength = 8;
     private readonly PasswordHasher<Account> _hasher = new();
@@ -64,6 +64,11 @@ public sealed partial class AccountService(IGrainFactory grains)
         }
         if (credentials.LockedUntil is { } until && until > DateTimeOffset.UtcNow) return (SignInResult.Locked, null);
         var ok = _hasher.VerifyHashedPassword(credentials.Account, credentials.PasswordHash, password) != PasswordVerificationResult.Failed;
+        if (ok && settings.RefusesPassword(password))
+        {
+            logger.LogWarning("Refused a sign-in to {User} with the published demo password; reset the account's password (user reset)", credentials.Account.UserName);
+            ok = false;
+        }
         await grain.RecordSignIn(ok);
         if (!ok) return (SignInResult.Wrong, null);
         return credentials.Account.Enabled ? (SignInResult.Ok, credentials.Account) : (SignInResult.Disabled, null);

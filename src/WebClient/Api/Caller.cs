@@ -12,7 +12,8 @@ public static class Caller
         var role = user.FindFirstValue(Roles.RoleClaim);
         var county = role == Roles.County ? user.FindFirstValue(Roles.CountyClaim) ?? "-" : null;
         var name = user.FindFirstValue(Roles.NameClaim) ?? user.FindFirstValue("sub") ?? "unknown";
-        return new ChangeContext(name, via, expectedVersion, county);
+        return new ChangeContext(name, via, expectedVersion, county,
+            RequestKey: http.Items[Batches.Idempotency.KeyItem] as string, RequestHash: http.Items[Batches.Idempotency.HashItem] as string);
     }
 
     /// <summary>Reads If-Match ("7", W/"7" or *). Returns false when the header is present but not a version.</summary>

@@ -23,9 +23,9 @@ public static class AuthSetup
     public const string WritesLimiter = "writes";
     public const string SignInLimiter = "sign-in";
 
-    public static IServiceCollection AddProgrammeAuth(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddProgrammeAuth(this IServiceCollection services, IConfiguration configuration, bool isDevelopment)
     {
-        var settings = AuthSettings.From(configuration);
+        var settings = AuthSettings.From(configuration, isDevelopment);
         services.AddSingleton(settings);
         services.AddSingleton<AccountService>();
         services.AddSingleton<DemoAccounts>();

@@ -28,7 +28,7 @@ public static class WebSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddProgrammeAuth(builder.Configuration);
+        builder.Services.AddProgrammeAuth(builder.Configuration, builder.Environment.IsDevelopment());
         builder.Services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<BoardMetrics>();
         builder.Services.AddSingleton<BoardPushService>();
@@ -38,7 +38,7 @@ public static class WebSetup
             document.Info.Title = "三大改造 Three Transformations — live programme API";
             document.Info.Description = "Boards, enterprises, monthly report import, accounts. Money in yuan, months \"YYYY-MM\". See CONTRACT.md.";
             return Task.CompletedTask;
-        }));
+        }).AddOperationTransformer(Programme.Web.Api.Batches.Idempotency.Document));
         builder.Services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(BoardMetrics.MeterName, "Microsoft.Orleans")
             .AddAspNetCoreInstrumentation()
@@ -49,6 +49,11 @@ public static class WebSetup
 
     public static WebApplication UseProgrammeWeb(this WebApplication app)
     {
+        var identity = app.Services.GetRequiredService<AuthSettings>();
+        var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Programme.Startup");
+        startup.Log(identity.UsesDevelopmentKey || identity.CreatesDemoAccounts ? LogLevel.Warning : LogLevel.Information,
+            "Identity ({Environment}): {Identity}", app.Environment.EnvironmentName, identity.Describe());
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();

@@ -28,7 +28,8 @@ public static class SpreadsheetReader
         string[]? header = null;
         while (reader.Read())
         {
-            var cells = reader.Parser.Record ?? [];
+            // Our exports neutralise formula-leading text with an apostrophe: read it back as the text it was.
+            var cells = (reader.Parser.Record ?? []).Select(SpreadsheetWriter.Restore).ToArray();
             if (header is null) { header = cells; continue; }
             rows.Add((reader.Parser.Row, cells));
         }
@@ -63,7 +64,7 @@ public static class SpreadsheetReader
             {
                 var column = ColumnIndex(cell.CellReference?.Value);
                 while (cells.Count < column) cells.Add("");
-                cells.Add(Text(cell, shared));
+                cells.Add(SpreadsheetWriter.Restore(Text(cell, shared)));
             }
             var number = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + 2));
             if (header is null) { header = [.. cells]; continue; }

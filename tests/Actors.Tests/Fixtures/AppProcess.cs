@@ -22,6 +22,9 @@ public class AppProcess : IAsyncLifetime
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
     public string Log { get { lock (_log) return _log.ToString(); } }
     protected virtual IEnumerable<string> ExtraArguments => [];
+    protected virtual string EnvironmentName => "Production";
+    /// <summary>The tests sign in as the demo accounts: outside Development the app creates them only when asked.</summary>
+    protected virtual IEnumerable<string> IdentityArguments => ["--Auth:SigningKey", SigningKey, "--Auth:DemoAccounts", "true"];
 
     public static string RepoRoot
     {
@@ -56,10 +59,10 @@ public class AppProcess : IAsyncLifetime
             UseShellExecute = false,
         };
         foreach (var a in new[] { dll, "--urls", BaseAddress.ToString().TrimEnd('/'), "--Orleans:SiloPort", $"{_siloPort}",
-                     "--Orleans:GatewayPort", $"{_gatewayPort}", "--Orleans:PrimarySiloPort", $"{_siloPort}", "--Auth:SigningKey", SigningKey }
-                     .Concat(ExtraArguments))
+                     "--Orleans:GatewayPort", $"{_gatewayPort}", "--Orleans:PrimarySiloPort", $"{_siloPort}" }
+                     .Concat(IdentityArguments).Concat(ExtraArguments))
             info.ArgumentList.Add(a);
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = EnvironmentName;
         _process = Process.Start(info) ?? throw new InvalidOperationException("could not start the web app");
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.AppendLine(e.Data); };

@@ -17,7 +17,8 @@ public static class BatchApi
 {
     public static IEndpointRouteBuilder MapBatchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/batches").WithTags("Funding batches");
+        // Every write may carry an Idempotency-Key (Idempotency.cs): a retried payment is paid once.
+        var api = app.MapGroup("/api/batches").WithTags("Funding batches").AddEndpointFilter<Idempotency>().WithMetadata(new Idempotency.Metadata());
 
         api.MapGet("", async (IGrainFactory grains) => await grains.GetGrain<IBatchCatalogueGrain>(GrainKeys.Batches).List())
             .WithSummary("The funding batches, newest first");
