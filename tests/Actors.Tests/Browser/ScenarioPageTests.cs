@@ -4,7 +4,8 @@ using Programme.Tests.Fixtures;
 namespace Programme.Tests.Browser;
 
 /// <summary>A city officer signs in on the scenario page, runs a Monte Carlo scenario and reads its chart and targets.</summary>
-public sealed class ScenarioPageTests(AppProcess app) : BrowserTest(app), IClassFixture<AppProcess>
+[Collection(SharedApp.Name)]
+public sealed class ScenarioPageTests(AppProcess app) : BrowserTest(app)
 {
     [Fact]
     public async Task Running_a_scenario_shows_coverage_bands_target_probabilities_and_the_twin_comparison()

@@ -11,7 +11,8 @@ using Programme.Tests.Fixtures;
 namespace Programme.Tests.Grants;
 
 /// <summary>The grants API on the real app with the default data: the 2022-1 figures, roles with real tokens, exports, and a batch end to end.</summary>
-public sealed class BatchApiTests(AppProcess app) : IClassFixture<AppProcess>
+[Collection(SharedApp.Name)]
+public sealed class BatchApiTests(AppProcess app)
 {
     private static readonly string City = AppProcess.Token("city", name: "city-staff");
     private static string Agent(string county) => AppProcess.Token("county", county);

@@ -5,7 +5,8 @@ using static Programme.Tests.Grants.GrantsWorld;
 namespace Programme.Tests.Grants;
 
 /// <summary>A cap is never over-committed, however many approvals arrive at once; the overflow waits in rank order.</summary>
-public sealed class BudgetConcurrencyTests(FakeClockClusterFixture fixture) : IClassFixture<FakeClockClusterFixture>
+[Collection(SharedFakeClockCluster.Name)]
+public sealed class BudgetConcurrencyTests(FakeClockClusterFixture fixture)
 {
     [Fact]
     public async Task A_hundred_concurrent_panel_approvals_never_commit_more_than_the_cap()

@@ -7,7 +7,8 @@ using static Programme.Tests.Grants.GrantsWorld;
 namespace Programme.Tests.Grants;
 
 /// <summary>Every rule of the review pipeline, on the grains: applying, stage order, roles per stage, return, decline, notice, award, payment.</summary>
-public sealed class PipelineTests(FakeClockClusterFixture fixture) : IClassFixture<FakeClockClusterFixture>
+[Collection(SharedFakeClockCluster.Name)]
+public sealed class PipelineTests(FakeClockClusterFixture fixture)
 {
     private readonly GrantsWorld _world = new(fixture.Client);
 

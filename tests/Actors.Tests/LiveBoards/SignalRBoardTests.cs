@@ -7,7 +7,8 @@ using Programme.Tests.Fixtures;
 namespace Programme.Tests.LiveBoards;
 
 /// <summary>A real SignalR client against the real app: snapshots on Subscribe, then pushes with rising versions.</summary>
-public sealed class SignalRBoardTests(AppProcess app) : IClassFixture<AppProcess>
+[Collection(SharedApp.Name)]
+public sealed class SignalRBoardTests(AppProcess app)
 {
     private static decimal CompletedThisYear(JsonElement board) => board.GetProperty("investment").GetProperty("completedThisYear").GetDecimal();
     private static long Version(JsonElement board) => board.GetProperty("version").GetInt64();

@@ -11,7 +11,8 @@ using Xunit.Abstractions;
 namespace Programme.Tests.Simulation;
 
 /// <summary>The scenario REST API and hub scope of the real app, with the default data loaded as the live programme.</summary>
-public sealed class ScenarioApiTests(AppProcess app, ITestOutputHelper output) : IClassFixture<AppProcess>
+[Collection(SharedApp.Name)]
+public sealed class ScenarioApiTests(AppProcess app, ITestOutputHelper output)
 {
     private static readonly JsonSerializerOptions Canonical = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

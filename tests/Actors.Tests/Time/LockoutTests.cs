@@ -5,7 +5,8 @@ using static Programme.Web.Accounts.AccountService;
 namespace Programme.Tests.Time;
 
 /// <summary>A sign-in lockout lasts five minutes of the clock, not of the test's patience: driven by a fake clock.</summary>
-public sealed class LockoutTests(FakeClockClusterFixture fixture) : IClassFixture<FakeClockClusterFixture>
+[Collection(SharedFakeClockCluster.Name)]
+public sealed class LockoutTests(FakeClockClusterFixture fixture)
 {
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_for_five_minutes_then_the_right_one_works_again()
