@@ -55,7 +55,7 @@ public sealed class CityGrain(
     private async Task PushBoard(CancellationToken cancellationToken)
     {
         var board = await GetBoard();
-        await GrainFactory.GetGrain<IBoardNotifierGrain>(0).Publish(new BoardUpdate(board.Scope, board.Version, board, DateTimeOffset.UtcNow));
+        await GrainFactory.GetGrain<IBoardNotifierGrain>(0).Publish(new BoardUpdate(board.Scope, board.Version, board, clock.GetUtcNow()));
     }
 
     public async Task SetTargets(ProgrammeTargets targets)

@@ -36,7 +36,8 @@ public sealed class CountyGrain(
     private readonly TimeSpan _interval = options.Value.FlushInterval;
     private readonly HashSet<SiloAddress> _deadSeen = [];
     private long _version = BoardVersions.Start(clock);
-    private DateTime? _reconcileAgainAt;
+    /// <summary>When (a <see cref="TimeProvider"/> timestamp) some firms last failed to answer; they are asked again <see cref="RetryAfter"/> later.</summary>
+    private long? _reconcileAgainAt;
     private WhileChanging? _flushes;
     private Board? _board;
 
@@ -109,7 +110,7 @@ public sealed class CountyGrain(
         }
         if (failed > 0)
         {
-            _reconcileAgainAt = DateTime.UtcNow + RetryAfter;
+            _reconcileAgainAt = clock.GetTimestamp();
             logger.LogWarning("County {County}: {Failed} of {Count} enterprises did not answer; asking again shortly", CountyId, failed, members.Length);
         }
         if (changed) MarkDirty();
@@ -129,7 +130,7 @@ public sealed class CountyGrain(
 
     private async Task WatchMembership(CancellationToken cancellationToken)
     {
-        if (NoteDeadSilos() || _reconcileAgainAt <= DateTime.UtcNow)
+        if (NoteDeadSilos() || (_reconcileAgainAt is { } failedAt && clock.GetElapsedTime(failedAt) >= RetryAfter))
         {
             logger.LogInformation("County {County}: reconciling with its enterprises after a change in the cluster", CountyId);
             await Reconcile();
@@ -181,7 +182,7 @@ public sealed class CountyGrain(
     private async Task Flush(CancellationToken cancellationToken)
     {
         var board = await GetBoard();
-        await GrainFactory.GetGrain<IBoardNotifierGrain>(0).Publish(new BoardUpdate(board.Scope, board.Version, board, DateTimeOffset.UtcNow));
+        await GrainFactory.GetGrain<IBoardNotifierGrain>(0).Publish(new BoardUpdate(board.Scope, board.Version, board, clock.GetUtcNow()));
         await GrainFactory.GetGrain<ICityGrain>(GrainKeys.City)
             .ReportCounty(new CountyTotals(CountyId, _version, _sum.ToContribution(), state.State.Targets));
     }

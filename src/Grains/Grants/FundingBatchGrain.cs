@@ -266,6 +266,6 @@ public sealed class FundingBatchGrain(
     {
         if (Current is null) return;
         var board = BatchBoardBuilder.Build(Current, clock.GetUtcNow());
-        await GrainFactory.GetGrain<IBoardNotifierGrain>(0).Publish(new BoardUpdate(board.Scope, board.Version, board, DateTimeOffset.UtcNow));
+        await GrainFactory.GetGrain<IBoardNotifierGrain>(0).Publish(new BoardUpdate(board.Scope, board.Version, board, clock.GetUtcNow()));
     }
 }

@@ -8,7 +8,7 @@ namespace Programme.Grains.Hosting;
 /// Once the silo is active, makes sure the configured dataset is loaded and waits until the city board reflects it,
 /// so the first request after start already sees the full figures. Readiness (/readyz) follows <see cref="Ready"/>.
 /// </summary>
-public sealed class DatasetLoader(IGrainFactory grains, IOptions<ProgrammeOptions> options, ILogger<DatasetLoader> logger)
+public sealed class DatasetLoader(IGrainFactory grains, IOptions<ProgrammeOptions> options, TimeProvider clock, ILogger<DatasetLoader> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(30);
@@ -22,8 +22,8 @@ public sealed class DatasetLoader(IGrainFactory grains, IOptions<ProgrammeOption
     {
         var status = await grains.GetGrain<IDatasetGrain>(options.Value.Data).EnsureLoaded();
         var city = grains.GetGrain<ICityGrain>(GrainKeys.City);
-        var deadline = DateTime.UtcNow + SettleLimit;
-        while (DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
+        var started = clock.GetTimestamp();
+        while (clock.GetElapsedTime(started) < SettleLimit && !cancellationToken.IsCancellationRequested)
         {
             var board = await city.GetBoard();
             if (board.Enterprises.Total >= status.Enterprises) break;

@@ -11,7 +11,7 @@ namespace Programme.Grains.Push;
 /// </summary>
 [StatelessWorker(1)]
 [Reentrant]
-public sealed class BoardNotifierGrain(ILogger<BoardNotifierGrain> logger) : Grain, IBoardNotifierGrain
+public sealed class BoardNotifierGrain(TimeProvider clock, ILogger<BoardNotifierGrain> logger) : Grain, IBoardNotifierGrain
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan RoutesMaxAge = TimeSpan.FromMilliseconds(250);
@@ -19,9 +19,9 @@ public sealed class BoardNotifierGrain(ILogger<BoardNotifierGrain> logger) : Gra
     private static readonly TimeSpan ParkFor = TimeSpan.FromSeconds(3);
 
     private Dictionary<string, BoardUpdate> _pending = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (BoardUpdate Update, DateTime Until)> _parked = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (BoardUpdate Update, long Since)> _parked = new(StringComparer.Ordinal);
     private PushRoutes? _routes;
-    private DateTime _routesAt;
+    private long _routesAt;
     private IGrainTimer? _timer;
 
     public Task Publish(BoardUpdate update)
@@ -40,22 +40,22 @@ public sealed class BoardNotifierGrain(ILogger<BoardNotifierGrain> logger) : Gra
             return;
         }
         var routes = await Routes();
-        var now = DateTime.UtcNow;
+        var now = clock.GetTimestamp();
         var batch = new List<BoardUpdate>();
         foreach (var u in _pending.Values)
         {
             if (routes.WatchedScopes.Contains(u.Scope)) batch.Add(u);
-            else _parked[u.Scope] = (u, now + ParkFor);
+            else _parked[u.Scope] = (u, now);
         }
         _pending = new(StringComparer.Ordinal);
-        foreach (var (scope, (u, until)) in _parked.ToArray())
+        foreach (var (scope, (u, since)) in _parked.ToArray())
         {
             if (routes.WatchedScopes.Contains(scope))
             {
                 if (batch.All(b => b.Scope != scope)) batch.Add(u);
                 _parked.Remove(scope);
             }
-            else if (until < now) _parked.Remove(scope);
+            else if (clock.GetElapsedTime(since, now) > ParkFor) _parked.Remove(scope);
         }
         if (batch.Count == 0 || routes.Observers.Count == 0) return;
         batch.Sort((a, b) => a.Version.CompareTo(b.Version));
@@ -77,7 +77,7 @@ public sealed class BoardNotifierGrain(ILogger<BoardNotifierGrain> logger) : Gra
 
     private async Task<PushRoutes> Routes()
     {
-        if (_routes is null || DateTime.UtcNow - _routesAt > RoutesMaxAge)
+        if (_routes is null || clock.GetElapsedTime(_routesAt) > RoutesMaxAge)
         {
             try
             {
@@ -86,9 +86,9 @@ public sealed class BoardNotifierGrain(ILogger<BoardNotifierGrain> logger) : Gra
             catch (Exception ex) when (_routes is not null)
             {
                 // The registry's silo may have just died: keep pushing along the routes last known until it is back.
-                logger.LogDebug(ex, "Board routes not refreshed; using those of {At}", _routesAt);
+                logger.LogDebug(ex, "Board routes not refreshed; using those of {Age} ago", clock.GetElapsedTime(_routesAt));
             }
-            _routesAt = DateTime.UtcNow;
+            _routesAt = clock.GetTimestamp();
         }
         return _routes;
     }

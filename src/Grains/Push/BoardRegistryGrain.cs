@@ -8,10 +8,10 @@ namespace Programme.Grains.Push;
 /// re-register every 5 s (and at once when their watched scopes change). An entry not refreshed for 90 s, or whose
 /// co-hosting silo has left the cluster, is pruned.
 /// </summary>
-public sealed class BoardRegistryGrain(IClusterMembershipService membership, ILogger<BoardRegistryGrain> logger) : Grain, IBoardRegistryGrain
+public sealed class BoardRegistryGrain(IClusterMembershipService membership, TimeProvider clock, ILogger<BoardRegistryGrain> logger) : Grain, IBoardRegistryGrain
 {
     private static readonly TimeSpan Expiry = TimeSpan.FromSeconds(90);
-    private readonly Dictionary<string, (FrontEndRegistration Registration, DateTime Seen)> _frontEnds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (FrontEndRegistration Registration, long Seen)> _frontEnds = new(StringComparer.Ordinal);
     private PushRoutes? _routes;
     private long _version;
 
@@ -25,7 +25,7 @@ public sealed class BoardRegistryGrain(IClusterMembershipService membership, ILo
 
     public Task Register(FrontEndRegistration registration)
     {
-        _frontEnds[registration.FrontEndId] = (registration, DateTime.UtcNow);
+        _frontEnds[registration.FrontEndId] = (registration, clock.GetTimestamp());
         Changed();
         return Task.CompletedTask;
     }
@@ -44,11 +44,11 @@ public sealed class BoardRegistryGrain(IClusterMembershipService membership, ILo
 
     private Task Prune(CancellationToken cancellationToken)
     {
-        var now = DateTime.UtcNow;
+        var now = clock.GetTimestamp();
         var active = membership.CurrentSnapshot.Members.Values
             .Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToHashSet();
         var gone = _frontEnds
-            .Where(f => now - f.Value.Seen > Expiry || (f.Value.Registration.HostSilo is { } silo && !active.Contains(silo)))
+            .Where(f => clock.GetElapsedTime(f.Value.Seen, now) > Expiry || (f.Value.Registration.HostSilo is { } silo && !active.Contains(silo)))
             .Select(f => f.Key).ToList();
         foreach (var id in gone) _frontEnds.Remove(id);
         if (gone.Count > 0) Changed();

@@ -6,9 +6,13 @@ using Programme.Web.Hosting;
 
 namespace Programme.Web.Accounts;
 
-/// <summary>Account rules and password handling (ASP.NET Core Identity's PasswordHasher: PBKDF2 with a per-password salt).</summary>
-public sealed partial class AccountService(IGrainFactory grains, AuthSettings settings, ILogger<AccountService> logger)
+/// <summary>
+/// Account rules and password handling (ASP.NET Core Identity's PasswordHasher: PBKDF2 with a per-password salt). Time
+/// (a lockout's end) comes from the registered <see cref="TimeProvider"/>, the system clock when none is.
+/// </summary>
+public sealed partial class AccountService(IGrainFactory grains, AuthSettings settings, ILogger<AccountService> logger, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     public const int MinPasswordLength = 8;
     private readonly PasswordHasher<Account> _hasher = new();
 
@@ -62,7 +66,7 @@ public sealed partial class AccountService(IGrainFactory grains, AuthSettings se
             _hasher.VerifyHashedPassword(new Account { UserName = "", DisplayName = "", Role = "" }, DummyHash, password);
             return (SignInResult.Wrong, null);
         }
-        if (credentials.LockedUntil is { } until && until > DateTimeOffset.UtcNow) return (SignInResult.Locked, null);
+        if (credentials.LockedUntil is { } until && until > _clock.GetUtcNow()) return (SignInResult.Locked, null);
         var ok = _hasher.VerifyHashedPassword(credentials.Account, credentials.PasswordHash, password) != PasswordVerificationResult.Failed;
         if (ok && settings.RefusesPassword(password))
         {

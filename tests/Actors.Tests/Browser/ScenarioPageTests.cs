@@ -8,7 +8,8 @@ namespace Programme.Tests.Browser;
 /// City staff switch the board to English, open the scenarios view from the shared navigation, run a Monte Carlo
 /// scenario and follow it to its results, all in the language chosen on the board.
 /// </summary>
-public sealed class ScenarioPageTests(AppProcess app) : BrowserTest(app), IClassFixture<AppProcess>
+[Collection(SharedApp.Name)]
+public sealed class ScenarioPageTests(AppProcess app) : BrowserTest(app)
 {
     [Fact]
     public async Task A_scenario_started_in_the_app_shows_progress_bands_probabilities_and_the_twin_comparison()

@@ -7,7 +7,8 @@ using Programme.Tests.Fixtures;
 namespace Programme.Tests.Browser;
 
 /// <summary>A county agent at work in the browser: signs in, reports a month, and cannot act on another county's firm.</summary>
-public sealed class WorkspaceBrowserTests(AppProcess app) : BrowserTest(app), IClassFixture<AppProcess>
+[Collection(SharedApp.Name)]
+public sealed class WorkspaceBrowserTests(AppProcess app) : BrowserTest(app)
 {
     private async Task<IPage> SignIn(string user)
     {

@@ -19,11 +19,18 @@ public class ClusterFixture : IAsyncLifetime
         .AddInMemoryCollection(new Dictionary<string, string?> { ["Programme:Data"] = Data })
         .Build();
 
+    /// <summary>More silo configuration for a kind of cluster (e.g. a fake clock).</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo) { }
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(Silos);
         var configuration = Configuration;
-        builder.ConfigureSilo((_, silo) => silo.AddProgrammeGrains(configuration));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddProgrammeGrains(configuration);
+            ConfigureSilo(silo);
+        });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

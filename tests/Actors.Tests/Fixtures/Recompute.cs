@@ -2,19 +2,21 @@ using Programme.Aggregation;
 using Programme.Boards;
 using Programme.Domain;
 using Programme.Grains;
-using Programme.Grains.Enterprises;
 
 namespace Programme.Tests.Fixtures;
 
-/// <summary>Recomputes a county's totals from its enterprises' own states, independently of the aggregation path.</summary>
+/// <summary>
+/// Recomputes a county's totals from its enterprises' own states, independently of the aggregation path and of the
+/// production rules: the figures come from the test-side statement in <see cref="BoardRules"/>.
+/// </summary>
 public static class Recompute
 {
     public static async Task<Contribution> County(IGrainFactory grains, string countyId, IEnumerable<string> enterpriseIds)
     {
         var calendar = ProgrammeCalendar.Default;
         var firms = await Task.WhenAll(enterpriseIds.Select(id => grains.GetGrain<IEnterpriseGrain>(id).Get()));
-        return ContributionSum.Total(firms.Where(e => e is not null && e.CountyId == countyId)
-            .Select(e => ContributionCalculator.Compute(e!, calendar)));
+        return BoardRules.Sum(firms.Where(e => e is not null && e.CountyId == countyId)
+            .Select(e => BoardRules.Expected(e!, calendar)));
     }
 
     /// <summary>
@@ -39,7 +41,7 @@ public static class Recompute
                 }
             }
             var city = await grains.GetGrain<ICityGrain>(GrainKeys.City).GetBoard();
-            var cityExpected = ContributionSum.Total(expectedCounties);
+            var cityExpected = BoardRules.Sum(expectedCounties);
             var ok = city.Enterprises.Total == cityExpected.Enterprises && city.Enterprises.Covered == cityExpected.Covered
                 && city.Investment.Completed == cityExpected.Completed && city.Investment.CompletedThisYear == cityExpected.CompletedThisYear
                 && city.Projects.Count == cityExpected.Projects && city.Projects.ThisYear == cityExpected.ProjectsThisYear

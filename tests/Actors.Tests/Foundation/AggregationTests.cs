@@ -1,5 +1,6 @@
 using Programme.Aggregation;
 using Programme.Commands;
+using Programme.Domain;
 using Programme.Grains;
 using Programme.Tests.Fixtures;
 
@@ -91,9 +92,11 @@ public sealed class AggregationTests(ClusterFixture fixture) : IClassFixture<Clu
         var county = fixture.Client.GetGrain<ICountyGrain>("hubin");
         await Eventually.Holds(async () => (await county.ListEnterprises(new Boards.EnterpriseQuery { Search = id })).Total == 1,
             TimeSpan.FromSeconds(5), "registered");
-        await Task.Delay(300);
-        var cityBefore = (await city.GetBoard()).Investment.CompletedThisYear;
+        // The baseline is read once the city holds every county's current version (a happens-before marker, not a pause).
+        var cityBoard = await Settled(city);
+        var cityBefore = cityBoard.Investment.CompletedThisYear;
         var countyBefore = (await county.GetBoard()).Investment.CompletedThisYear;
+        Assert.Equal(countyBefore, cityBoard.Counties!.Single(c => c.Id == "hubin").CompletedThisYear);
 
         await grain.ReportProgress(new ReportProgress("p1", "2022-07", 1_234_567m), Agent);
         var lag = await Eventually.Holds(async () =>
@@ -101,5 +104,18 @@ public sealed class AggregationTests(ClusterFixture fixture) : IClassFixture<Clu
                 (await city.GetBoard()).Investment.CompletedThisYear == cityBefore + 1_234_567m,
             TimeSpan.FromSeconds(1), "the change on both boards");
         Assert.True(lag < TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Waits until the city board carries each county's current version, and returns that board.</summary>
+    private async Task<Boards.Board> Settled(ICityGrain city)
+    {
+        Boards.Board board = null!;
+        await Eventually.Holds(async () =>
+        {
+            var versions = await Task.WhenAll(CountyCatalogue.All.Select(c => fixture.Client.GetGrain<ICountyGrain>(c.Id).GetTotals()));
+            board = await city.GetBoard();
+            return versions.All(v => board.Counties!.Single(r => r.Id == v.CountyId).Version == v.Version);
+        }, TimeSpan.FromSeconds(5), "the city holds every county's current version");
+        return board;
     }
 }

@@ -109,10 +109,41 @@ public sealed class DefaultDataTests(DefaultDataClusterFixture fixture) : IClass
         var status = await fixture.Client.GetGrain<IDatasetGrain>(SanmenxiaDataset.Name).EnsureLoaded();
         Assert.True(status.Loaded);
         Assert.Equal(639, status.Enterprises);
-        // Seeding an existing firm is refused: agents' later changes are never overwritten.
-        var firm = await fixture.Client.GetGrain<IEnterpriseGrain>("huaxin-copper-foil").Get();
-        Assert.False(await fixture.Client.GetGrain<IEnterpriseGrain>("huaxin-copper-foil").Seed(firm! with { Name = "changed" }));
-        await Task.Delay(300);
+        // Seeding an existing firm is refused: agents' later changes are never overwritten. The stored firm, and its
+        // version, must not move (read from the firm itself: no waiting involved).
+        var huaxin = fixture.Client.GetGrain<IEnterpriseGrain>("huaxin-copper-foil");
+        var firm = (await huaxin.Get())!;
+        Assert.False(await huaxin.Seed(firm with { Name = "changed", AboveScale = false, Projects = [], Version = firm.Version + 5 }));
+        var after = (await huaxin.Get())!;
+        Assert.Equal(firm.Version, after.Version);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(firm), System.Text.Json.JsonSerializer.Serialize(after));
+
+        // Happens-before marker for the boards: a later change to another firm of the same county, and its undo. Reports
+        // travel the same buffer and county in order, so once the board shows the undo, anything the refused seed or the
+        // reload had sent would be on it too.
+        await ChangeAndUndo(firm.CountyId, except: firm.Id);
         Assert.Equal(Recompute.Figures(before), Recompute.Figures(await City()));
+    }
+
+    /// <summary>Adds one yuan to a project-month of a firm of the county, waits for the city board to show it, then takes it back and waits again.</summary>
+    private async Task ChangeAndUndo(string countyId, string except)
+    {
+        var county = fixture.Client.GetGrain<ICountyGrain>(countyId);
+        var listed = await county.ListEnterprises(new EnterpriseQuery { AboveScale = true, Take = 100, Sort = "completedThisYear", Descending = true });
+        var ctx = new Programme.Commands.ChangeContext("tester", "test");
+        foreach (var candidate in listed.Items.Where(i => i.Id != except))
+        {
+            var grain = fixture.Client.GetGrain<IEnterpriseGrain>(candidate.Id);
+            var project = (await grain.Get())!.Projects.FirstOrDefault(p => p.Implemented && p.StartMonth <= new YearMonth(2022, 8));
+            if (project is null) continue;
+            var amount = project.Monthly.Where(m => m.Month == new YearMonth(2022, 8)).Sum(m => m.Amount);
+            var baseline = (await City()).Investment.CompletedThisYear;
+            Assert.True((await grain.ReportProgress(new Programme.Commands.ReportProgress(project.Id, "2022-08", amount + 1m), ctx)).Succeeded);
+            await Eventually.Holds(async () => (await City()).Investment.CompletedThisYear == baseline + 1m, TimeSpan.FromSeconds(5), "the marker on the city board");
+            Assert.True((await grain.ReportProgress(new Programme.Commands.ReportProgress(project.Id, "2022-08", amount), ctx)).Succeeded);
+            await Eventually.Holds(async () => (await City()).Investment.CompletedThisYear == baseline, TimeSpan.FromSeconds(5), "the marker's undo on the city board");
+            return;
+        }
+        throw new InvalidOperationException($"no firm of {countyId} with an implemented project to mark with");
     }
 }

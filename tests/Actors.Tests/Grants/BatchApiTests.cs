@@ -11,7 +11,8 @@ using Programme.Tests.Fixtures;
 namespace Programme.Tests.Grants;
 
 /// <summary>The grants API on the real app with the default data: the 2022-1 figures, roles with real tokens, exports, and a batch end to end.</summary>
-public sealed class BatchApiTests(AppProcess app) : IClassFixture<AppProcess>
+[Collection(SharedApp.Name)]
+public sealed class BatchApiTests(AppProcess app)
 {
     private static readonly string City = AppProcess.Token("city", name: "city-staff");
     private static string Agent(string county) => AppProcess.Token("county", county);
@@ -145,12 +146,17 @@ public sealed class BatchApiTests(AppProcess app) : IClassFixture<AppProcess>
             await Decide(City, appId, "special-audit", "approve");
         }
         await Until(pushes, s => Stage(s, "public-notice") == 2 && s.GetProperty("awaitingNotice").GetInt32() == 2, "both waiting for the notice");
-        var notice = await city.PostAsJsonAsync($"/api/batches/{id}/notice", new { until = DateTimeOffset.UtcNow.AddSeconds(1.5), note = "公示" });
+        // The app is another process on the real clock, so its notice window is short and real; the window's rules
+        // (refused while open, objections too late after) are proven on a fake clock in PipelineTests.
+        var notice = await city.PostAsJsonAsync($"/api/batches/{id}/notice", new { until = DateTimeOffset.UtcNow.AddSeconds(1), note = "公示" });
         Assert.Equal(HttpStatusCode.OK, notice.StatusCode);
         var csv = Encoding.UTF8.GetString(await app.Http().GetByteArrayAsync($"/api/batches/{id}/notice.csv"));
         Assert.Equal(1 + 2 + 1, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
-        await Task.Delay(1700);
-        foreach (var appId in new[] { a, b }) await Decide(City, appId, "public-notice", "approve");
+        // Approval is refused (409, nothing changes) until the window has closed: ask until it is taken.
+        foreach (var appId in new[] { a, b })
+            await Eventually.Holds(async () => (await city.PostAsJsonAsync($"/api/batches/{id}/applications/{appId}/decisions",
+                new Dictionary<string, object?> { ["stage"] = "public-notice", ["decision"] = "approve" })).StatusCode == HttpStatusCode.OK,
+                TimeSpan.FromSeconds(15), $"application {appId} approved once the notice window closed");
         var award = await city.PostAsJsonAsync($"/api/batches/{id}/awards", new { note = "下达" });
         Assert.Equal(HttpStatusCode.OK, award.StatusCode);
         var board = await Until(pushes, s => s.GetProperty("awarded").GetInt32() == 2, "both awarded");

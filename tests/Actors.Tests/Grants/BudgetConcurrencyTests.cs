@@ -5,7 +5,8 @@ using static Programme.Tests.Grants.GrantsWorld;
 namespace Programme.Tests.Grants;
 
 /// <summary>A cap is never over-committed, however many approvals arrive at once; the overflow waits in rank order.</summary>
-public sealed class BudgetConcurrencyTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+[Collection(SharedFakeClockCluster.Name)]
+public sealed class BudgetConcurrencyTests(FakeClockClusterFixture fixture)
 {
     [Fact]
     public async Task A_hundred_concurrent_panel_approvals_never_commit_more_than_the_cap()
@@ -47,8 +48,8 @@ public sealed class BudgetConcurrencyTests(ClusterFixture fixture) : IClassFixtu
         {
             await Advance(batch, a.Id, ReviewStage.PublicNotice);
         }
-        await batch.PublishNotice(new PublishNotice(DateTimeOffset.UtcNow.AddMilliseconds(300), null), City);
-        await Task.Delay(400);
+        await batch.PublishNotice(new PublishNotice(fixture.Clock.Now.AddDays(7), null), City);
+        fixture.Clock.Advance(TimeSpan.FromDays(7));
         await Task.WhenAll(funded.Select(a => Decide(batch, a.Id, ReviewStage.PublicNotice, "approve", City)));
         await batch.Award(new AwardApplications(null, null), City);
         board = (await batch.GetBoard())!;

@@ -7,7 +7,8 @@ using static Programme.Tests.Grants.GrantsWorld;
 namespace Programme.Tests.Grants;
 
 /// <summary>Every rule of the review pipeline, on the grains: applying, stage order, roles per stage, return, decline, notice, award, payment.</summary>
-public sealed class PipelineTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+[Collection(SharedFakeClockCluster.Name)]
+public sealed class PipelineTests(FakeClockClusterFixture fixture)
 {
     private readonly GrantsWorld _world = new(fixture.Client);
 
@@ -90,7 +91,7 @@ public sealed class PipelineTests(ClusterFixture fixture) : IClassFixture<Cluste
         // City staff may act at every stage (CONTRACT.md: city = everything); the history shows who did.
         Assert.Equal(BatchOutcome.Accepted, (await Decide(batch, id, ReviewStage.CountyRecommendation, "approve", City)).Outcome);
         Assert.Equal(BatchOutcome.Forbidden, (await Decide(batch, id, ReviewStage.EquipmentVerification, "approve", Agent("yima"))).Outcome);
-        Assert.Equal(BatchOutcome.Forbidden, (await batch.PublishNotice(new PublishNotice(DateTimeOffset.UtcNow.AddDays(5), null), Agent("yima"))).Outcome);
+        Assert.Equal(BatchOutcome.Forbidden, (await batch.PublishNotice(new PublishNotice(fixture.Clock.Now.AddDays(5), null), Agent("yima"))).Outcome);
         Assert.Equal(BatchOutcome.Forbidden, (await batch.SetBudget(1m, Agent("yima"))).Outcome);
         var app = (await batch.GetApplication(id))!;
         Assert.Equal(ReviewStage.EquipmentVerification, app.Stage);
@@ -159,7 +160,7 @@ public sealed class PipelineTests(ClusterFixture fixture) : IClassFixture<Cluste
         var id = await Apply(batch, p);
         await Advance(batch, id, ReviewStage.PublicNotice);
         Assert.Equal(BatchOutcome.Conflict, (await Decide(batch, id, ReviewStage.PublicNotice, "approve", City)).Outcome); // not yet published
-        var until = DateTimeOffset.UtcNow.AddSeconds(30);
+        var until = fixture.Clock.Now.AddDays(7);
         var published = await batch.PublishNotice(new PublishNotice(until, "公示期7天"), City);
         Assert.Equal([id], published.Affected);
         Assert.Equal(1, (await batch.GetBoard())!.OnNotice);
@@ -174,10 +175,13 @@ public sealed class PipelineTests(ClusterFixture fixture) : IClassFixture<Cluste
         Assert.True(back.History.Select((h, i) => (h, i)).Where(x => x.h.Action == HistoryAction.Approved && x.h.Stage >= ReviewStage.ExpertPanel).All(x => voided[x.i]));
         Assert.Equal("同行企业: 设备为租赁，非自有", back.History[^1].Note);
 
-        // Reviewed again, published with a short window that closes; then objections are too late and the award goes ahead.
+        // Reviewed again and published for seven days (on the fake clock): a second before the end the window is still
+        // open; once it has closed objections are too late and the award goes ahead.
         await Advance(batch, id, ReviewStage.PublicNotice, score: 75m);
-        await batch.PublishNotice(new PublishNotice(DateTimeOffset.UtcNow.AddMilliseconds(600), null), City);
-        await Task.Delay(800);
+        await batch.PublishNotice(new PublishNotice(fixture.Clock.Now.AddDays(7), null), City);
+        fixture.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
+        Assert.Equal(BatchOutcome.Conflict, (await Decide(batch, id, ReviewStage.PublicNotice, "approve", City)).Outcome);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(BatchOutcome.Conflict, (await batch.Object(new RaiseObjection(id, null, "迟到的异议"), City)).Outcome);
         Assert.Equal(BatchOutcome.Accepted, (await Decide(batch, id, ReviewStage.PublicNotice, "approve", City, note: "公示期满无异议")).Outcome);
         var award = await batch.Award(new AwardApplications(null, "下达资金"), City);

@@ -11,7 +11,8 @@ using Xunit.Abstractions;
 namespace Programme.Tests.Simulation;
 
 /// <summary>The scenario REST API and hub scope of the real app, with the default data loaded as the live programme.</summary>
-public sealed class ScenarioApiTests(AppProcess app, ITestOutputHelper output) : IClassFixture<AppProcess>
+[Collection(SharedApp.Name)]
+public sealed class ScenarioApiTests(AppProcess app, ITestOutputHelper output)
 {
     private static readonly JsonSerializerOptions Canonical = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -101,10 +102,27 @@ public sealed class ScenarioApiTests(AppProcess app, ITestOutputHelper output) :
             Canon(await http.GetFromJsonAsync<JsonElement>("/api/board/counties/lingbao")),
             Canon(await http.GetFromJsonAsync<JsonElement>("/api/enterprises/hengkang-aluminium")),
             Canon(await http.GetFromJsonAsync<JsonElement>("/api/counties/mianchi/enterprises?take=500")));
+        // Every live firm's version, read from the firm itself: a scenario that wrote to a live firm moves it for good.
+        var counties = (await http.GetFromJsonAsync<JsonElement>("/api/counties")).EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList();
+        var ids = new List<string>();
+        foreach (var c in counties)
+            ids.AddRange((await http.GetFromJsonAsync<JsonElement>($"/api/counties/{c}/enterprises?take=500")).GetProperty("items")
+                .EnumerateArray().Select(e => e.GetProperty("id").GetString()!));
+        async Task<string> Versions()
+        {
+            var versions = new List<string>();
+            foreach (var chunk in ids.Chunk(16))
+                versions.AddRange(await Task.WhenAll(chunk.Select(async id =>
+                    $"{id}@{(await http.GetFromJsonAsync<JsonElement>($"/api/enterprises/{id}")).GetProperty("version").GetInt64()}")));
+            return string.Join(",", versions);
+        }
+        Assert.True(ids.Count >= 600, $"only {ids.Count} live firms listed");
         var before = await Live();
+        var versionsBefore = await Versions();
         await Completed(await Post(new { baseline = "live", runs = 20 }));
         await Completed(await Post(new { baseline = "sanmenxia-2022", runs = 5, months = 36 }));
-        await Task.Delay(500);
+        // No firm's version moved (so no report is on its way to a board), and the boards and firms read the same.
+        Assert.Equal(versionsBefore, await Versions());
         Assert.Equal(before, await Live());
     }
 

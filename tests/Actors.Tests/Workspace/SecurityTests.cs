@@ -190,7 +190,8 @@ public sealed class SecurityTests(UnthrottledApp app) : IClassFixture<Unthrottle
 }
 
 /// <summary>Writes are rate-limited per user: a flood from one account gets 429 problems, others are unaffected.</summary>
-public sealed class RateLimitTests(AppProcess app) : IClassFixture<AppProcess>
+[Collection(SharedApp.Name)]
+public sealed class RateLimitTests(AppProcess app)
 {
     [Fact]
     public async Task A_flood_from_one_user_is_slowed_down_with_429()

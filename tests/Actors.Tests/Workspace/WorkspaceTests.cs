@@ -6,7 +6,8 @@ using Programme.Tests.Fixtures;
 namespace Programme.Tests.Workspace;
 
 /// <summary>County agents at work through the real app: sign-in, scoped writes, history, optimistic concurrency, revocation.</summary>
-public sealed class WorkspaceTests(AppProcess app) : IClassFixture<AppProcess>
+[Collection(SharedApp.Name)]
+public sealed class WorkspaceTests(AppProcess app)
 {
     private static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>();
 
