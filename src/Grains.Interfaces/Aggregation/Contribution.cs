@@ -46,4 +46,7 @@ public sealed record Contribution
     [Id(28)] public int Revived { get; init; }
     /// <summary>Projects of above-scale firms that completed within the programme year.</summary>
     [Id(29)] public int CompletedProjectsThisYear { get; init; }
+    /// <summary>Above-scale firms that entered the list in the programme year (新入规), and those of them covered.</summary>
+    [Id(30)] public int NewlyAboveScale { get; init; }
+    [Id(31)] public int CoveredNewlyAboveScale { get; init; }
 }

@@ -20,4 +20,8 @@ public sealed record CountyRow
     [Id(13)] public required TargetStatus Status { get; init; }
     [Id(14)] public long Version { get; init; }
     [Id(15)] public int Uncovered { get; init; }
+    /// <summary>Coverage on the previous year's list (the reply's reading), firms newly above scale this year, and investment completed of the county's projects' annual plan.</summary>
+    [Id(16)] public decimal PriorListCoverage { get; init; }
+    [Id(17)] public int NewlyAboveScale { get; init; }
+    [Id(18)] public decimal OfPlan { get; init; }
 }

@@ -67,16 +67,19 @@ internal static class SanmenxiaBatch2022
         (RewardResult.MachineReplacesLabour, false),
     ];
 
-    /// <summary>Where the ten applications that were not awarded stopped, and why (subsidy first, then reward).</summary>
+    /// <summary>
+    /// Where the ten applications that were not awarded stopped, and why (subsidy first, then reward). The reply counts its 54
+    /// after the counties' on-site check, document review and joint recommendation, so every decline is at a city stage.
+    /// </summary>
     private static readonly (ReviewStage Stage, string Reason)[] Declines =
     [
-        (ReviewStage.CountyCheck, "现场核查：项目设备尚未全部安装到位，区间完成投资不足申报额"),
+        (ReviewStage.EquipmentVerification, "设备核查：项目设备尚未全部安装到位，区间完成投资不足申报额"),
         (ReviewStage.EquipmentVerification, "设备核查：部分设备发票与实物不符"),
         (ReviewStage.EquipmentVerification, "设备核查：申报设备含二手设备，不符合支持条件"),
         (ReviewStage.ExpertRecheck, "专家复核：项目实际建设内容与申报不一致"),
         (ReviewStage.ExpertPanel, "专家评审：综合得分低于推荐线"),
         (ReviewStage.SpecialAudit, "专项审计：审定投资额低于申报条件"),
-        (ReviewStage.CountyRecommendation, "县级联审：证书复印件与原件不符"),
+        (ReviewStage.ExpertRecheck, "专家复核：证书复印件与原件不符"),
         (ReviewStage.ExpertPanel, "专家评审：综合得分低于推荐线"),
         (ReviewStage.ExpertPanel, "专家评审：综合得分低于推荐线"),
         (ReviewStage.EquipmentVerification, "设备核查：工业机器人数量与申报不符"),

@@ -66,6 +66,7 @@ public static class ContributionCalculator
         }
 
         var covered = e.AboveScale && e.Projects.Any(p => p.Implemented);
+        var newly = e.AboveScale && !e.OnListBefore(year);
         return new Contribution
         {
             Enterprises = 1,
@@ -98,6 +99,8 @@ public static class ContributionCalculator
             Halted = e.Status == OperatingStatus.Halted ? 1 : 0,
             SemiHalted = e.Status == OperatingStatus.SemiHalted ? 1 : 0,
             Revived = e.Status == OperatingStatus.Revived ? 1 : 0,
+            NewlyAboveScale = newly ? 1 : 0,
+            CoveredNewlyAboveScale = newly && covered ? 1 : 0,
         };
     }
 

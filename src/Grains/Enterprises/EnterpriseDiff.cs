@@ -20,6 +20,7 @@ public static class EnterpriseDiff
         Field("countyId", before?.CountyId, after.CountyId);
         Field("sector", before?.Sector, after.Sector);
         Field("aboveScale", before?.AboveScale, after.AboveScale);
+        Field("aboveScaleSince", before?.AboveScaleSince, after.AboveScaleSince);
         Field("status", before is null ? null : Wire.Name(before.Status), Wire.Name(after.Status));
         Field("cloudSince", before?.CloudSince, after.CloudSince);
         Field("digitalSince", before?.DigitalSince, after.DigitalSince);

@@ -107,7 +107,7 @@ public sealed class EnterpriseGrain(
         if (context.CountyScope is { } scope && ((_latest is not null && _latest.CountyId != scope) || (command.CountyId is not null && command.CountyId != scope)))
             return Task.FromResult(Forbidden());
         if (Stale(context) is { } conflict) return Task.FromResult(conflict);
-        var outcome = EnterpriseRules.Upsert(this.GetPrimaryKeyString(), _latest, command);
+        var outcome = EnterpriseRules.Upsert(this.GetPrimaryKeyString(), _latest, command, _calendar);
         return Commit(outcome, context, "upsert-enterprise", created: _latest is null);
     }
 

@@ -25,7 +25,7 @@ internal static partial class EnterpriseRules
         public static Outcome Same => new(null, null);
     }
 
-    public static Outcome Upsert(string id, Enterprise? current, UpsertEnterprise c)
+    public static Outcome Upsert(string id, Enterprise? current, UpsertEnterprise c, ProgrammeCalendar calendar)
     {
         var e = new FieldErrors();
         if (!IsValidId(id)) e.Add("id", "must be 1–64 characters of A–Z, a–z, 0–9, '_' or '-'");
@@ -40,19 +40,29 @@ internal static partial class EnterpriseRules
         else sector = c.Sector;
         if (c.AboveScale is null) e.Add("aboveScale", "is required (true for an above-scale firm, 规上企业)");
         var status = c.Status is null ? current?.Status ?? OperatingStatus.Active : e.Enum<OperatingStatus>("status", c.Status);
+        if (c.AboveScaleSince is { } since)
+        {
+            if (c.AboveScale == false) e.Add("aboveScaleSince", "only an above-scale firm has a year it entered the list (入规年份)");
+            else if (since < 1980 || since > calendar.ReportingMonth.Year)
+                e.Add("aboveScaleSince", $"must be a year from 1980 to {calendar.ReportingMonth.Year}");
+        }
         if (e.Any) return Outcome.Fail(e);
+        // 入规年份: as given; kept while the firm stays above scale; a firm turning above-scale now entered the list this year.
+        int? listedSince = c.AboveScale != true ? null
+            : c.AboveScaleSince ?? (current is { AboveScale: false } ? calendar.Year : current?.AboveScaleSince);
 
         if (current is null)
         {
             return new(new Enterprise
             {
                 Id = id, Name = name!, CountyId = county!, Sector = sector!,
-                AboveScale = c.AboveScale!.Value, Status = status!.Value,
+                AboveScale = c.AboveScale!.Value, Status = status!.Value, AboveScaleSince = listedSince,
             }, null);
         }
         var next = current with
         {
             Name = name!, CountyId = county!, Sector = sector!, AboveScale = c.AboveScale!.Value, Status = status!.Value,
+            AboveScaleSince = listedSince,
         };
         return next == current ? Outcome.Same : new(next, null);
     }
