@@ -5,6 +5,7 @@ import { money, pct, count, score, month } from '../format.js';
 import { watch } from '../live.js';
 import { boardKpis, ragDot, updateRag, STATUS_KEYS } from '../widgets.js';
 import { trendChart } from '../charts.js';
+import { replyReadings } from '../cards/reply-readings.js';
 
 /** A board heading line: title, data month, calendar progress, score, version. */
 export function boardHead(title, testidPrefix) {
@@ -142,6 +143,7 @@ export function mountCity(main, ctx) {
   const head = boardHead(t('board.cityTitle'), 'city');
   const kpis = boardKpis('city');
   const league = leagueTable();
+  const readings = replyReadings('city');
   const canvas = h('canvas', { role: 'img', 'aria-label': t('trend.title') + '：' + t('trend.caption') });
   const trendCard = h('section', { class: 'card trend', 'aria-labelledby': 'h-trend' },
     h('header', { class: 'card-head' }, h('h2', { id: 'h-trend' }, t('trend.title'))),
@@ -155,6 +157,7 @@ export function mountCity(main, ctx) {
   const loading = h('p', { class: 'loading' }, t('board.loading'));
   const grid = h('div', { class: 'city-grid', hidden: true },
     h('div', { class: 'kpi-strip' }, kpis.cards.coverage, kpis.cards.projects, kpis.cards.investment, kpis.cards.goals),
+    readings.el,
     h('div', { class: 'lower' },
       leagueCard,
       h('div', { class: 'side-stack' }, trendCard, h('div', { class: 'pair' }, kpis.cards.fund, kpis.cards.ops))));
@@ -170,6 +173,7 @@ export function mountCity(main, ctx) {
     grid.hidden = false;
     head.update(snap);
     kpis.update(snap);
+    readings.update(snap);
     kpis.setSpread(snap.counties);
     league.update(snap.counties);
     if (!trend) trend = trendChart(canvas);
