@@ -6,7 +6,7 @@ public sealed class ContributionSum
     private readonly long[] _counts = new long[CountFields];
     private readonly decimal[] _money = new decimal[MoneyFields];
     private readonly decimal[] _byMonth = new decimal[Contribution.Months];
-    private const int CountFields = 23;
+    private const int CountFields = 29;
     private const int MoneyFields = 7;
 
     public void Add(Contribution c) => Apply(c, 1);
@@ -23,6 +23,8 @@ public sealed class ContributionSum
         k[15] += sign * c.GreenCertificationsThisYear; k[16] += sign * c.Certifications; k[17] += sign * c.GrantedProjects;
         k[18] += sign * c.Halted; k[19] += sign * c.SemiHalted; k[20] += sign * c.Revived;
         k[21] += sign * c.NewlyAboveScale; k[22] += sign * c.CoveredNewlyAboveScale;
+        k[23] += sign * c.DatabaseEntered; k[24] += sign * c.DatabasePending; k[25] += sign * c.DatabaseExited;
+        k[26] += sign * c.KeyProjects; k[27] += sign * c.PlannedStartThisYear; k[28] += sign * c.StartedThisYear;
         var m = _money;
         m[0] += sign * c.TotalInvestment; m[1] += sign * c.Completed; m[2] += sign * c.PlannedThisYear;
         m[3] += sign * c.InvestmentThisYear; m[4] += sign * c.CompletedThisYear; m[5] += sign * c.GrantsAwarded;
@@ -46,6 +48,8 @@ public sealed class ContributionSum
             SmartCertificationsThisYear = (int)k[14], GreenCertificationsThisYear = (int)k[15], Certifications = (int)k[16],
             GrantedProjects = (int)k[17], Halted = (int)k[18], SemiHalted = (int)k[19], Revived = (int)k[20],
             NewlyAboveScale = (int)k[21], CoveredNewlyAboveScale = (int)k[22],
+            DatabaseEntered = (int)k[23], DatabasePending = (int)k[24], DatabaseExited = (int)k[25],
+            KeyProjects = (int)k[26], PlannedStartThisYear = (int)k[27], StartedThisYear = (int)k[28],
             TotalInvestment = m[0], Completed = m[1], PlannedThisYear = m[2], InvestmentThisYear = m[3],
             CompletedThisYear = m[4], GrantsAwarded = m[5], GrantsDisbursed = m[6],
             CompletedByMonth = (decimal[])_byMonth.Clone(),

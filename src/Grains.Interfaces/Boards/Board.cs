@@ -40,4 +40,5 @@ public sealed record Board : Push.IVersionedSnapshot
     [Id(21)] public decimal Score { get; init; }
     /// <summary>Investment completed this year against the projects' annual plan and against the annual target, each with its base.</summary>
     [Id(22)] public BoardCompletion? Completion { get; init; }
+    [Id(23)] public BoardDatabase? Database { get; init; }
 }

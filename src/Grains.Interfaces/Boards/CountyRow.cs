@@ -24,4 +24,8 @@ public sealed record CountyRow
     [Id(16)] public decimal PriorListCoverage { get; init; }
     [Id(17)] public int NewlyAboveScale { get; init; }
     [Id(18)] public decimal OfPlan { get; init; }
+    /// <summary>开工率: started over planned to start this year, of the county's project database.</summary>
+    [Id(19)] public decimal StartRate { get; init; }
+    [Id(20)] public int PlannedStart { get; init; }
+    [Id(21)] public int Started { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace Programme.Commands;
 
-/// <summary>Add a transformation project. Months are "YYYY-MM"; money in yuan. Status defaults to "planned".</summary>
+/// <summary>Add a transformation project. Months are "YYYY-MM"; money in yuan. Status defaults to "planned": a planned project is proposed for the project database (项目库) and must be entered (入库) before it starts.</summary>
 [GenerateSerializer, Immutable]
 public sealed record AddProject(
     [property: Id(0)] string? Name,
@@ -9,4 +9,8 @@ public sealed record AddProject(
     [property: Id(3)] decimal? PlannedThisYear,
     [property: Id(4)] string? StartMonth,
     [property: Id(5)] string? EndMonth,
-    [property: Id(6)] string? Status = null);
+    [property: Id(6)] string? Status = null)
+{
+    /// <summary>The planning batch (谋划批次) it was planned in, e.g. "2022-3". A planned project enters the project database only after county and city review.</summary>
+    [Id(7)] public string? PlanningBatch { get; init; }
+}

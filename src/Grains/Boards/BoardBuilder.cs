@@ -42,6 +42,7 @@ public static class BoardBuilder
             Score = Score(t, c.Targets, calendar), Status = Status(t, c.Targets, calendar), Version = c.Version,
             PriorListCoverage = PriorList(t, calendar).Coverage, NewlyAboveScale = t.NewlyAboveScale,
             OfPlan = Share(t.CompletedThisYear, t.PlannedThisYear),
+            StartRate = Share(t.StartedThisYear, t.PlannedStartThisYear), PlannedStart = t.PlannedStartThisYear, Started = t.StartedThisYear,
         };
     }
 
@@ -90,6 +91,8 @@ public static class BoardBuilder
             Score = Score(t, targets, calendar),
             Completion = new BoardCompletion(t.CompletedThisYear, t.PlannedThisYear, Share(t.CompletedThisYear, t.PlannedThisYear),
                 targets.CompletedThisYear, Share(t.CompletedThisYear, targets.CompletedThisYear)),
+            Database = new BoardDatabase(t.DatabaseEntered, t.DatabasePending, t.DatabaseExited, t.KeyProjects,
+                t.PlannedStartThisYear, t.StartedThisYear, Share(t.StartedThisYear, t.PlannedStartThisYear)),
         };
     }
 

@@ -94,7 +94,7 @@ public static class SanmenxiaDataset
         ["hubin"] = "三门峡", ["lushi"] = "卢氏", ["urdz"] = "三门峡",
     };
 
-    private static readonly Dictionary<ProjectKind, string[]> ProjectWords = new()
+    internal static readonly Dictionary<ProjectKind, string[]> ProjectWords = new()
     {
         [ProjectKind.Intelligent] = ["智能化生产线改造", "5G+智能工厂建设", "机器换人改造", "数字化车间建设", "工业互联网平台应用", "智能仓储物流改造"],
         [ProjectKind.Green] = ["节能降耗改造", "超低排放改造", "废气治理提升", "固废综合利用", "废水循环利用改造", "余热回收利用"],
@@ -167,7 +167,8 @@ public static class SanmenxiaDataset
             CloudSince = f.Cloud, DigitalSince = f.Digital, AboveScaleSince = f.ListedSince, Version = 1,
             UpdatedAt = new DateTimeOffset(2022, 8, 31, 16, 0, 0, TimeSpan.Zero),
         }).ToList();
-        var (registry, batch) = SanmenxiaBatch2022.Attach(enterprises);
+        var (attached, batch) = SanmenxiaBatch2022.Attach(enterprises);
+        var registry = SanmenxiaPlanning.Attach(attached);
         return new Dataset(Name, registry, CityTargets, DecomposeTargets(CityTargets, registry)) { Batches = [batch] };
     }
 

@@ -11,11 +11,28 @@ public static class ContributionCalculator
         var year = calendar.Year;
         var upTo = calendar.ReportingMonth;
         int projects = 0, thisYear = 0, intelligent = 0, green = 0, technical = 0, completedThisYear = 0, belowProjects = 0;
+        int entered = 0, pending = 0, exited = 0, key = 0, plannedStart = 0, started = 0;
         decimal total = 0, completed = 0, planned = 0, investmentThisYear = 0, completedInYear = 0;
         var byMonth = new decimal[Contribution.Months];
         foreach (var p in e.Projects)
         {
-            if (p.Status == ProjectStatus.Cancelled) continue;
+            if (e.AboveScale)
+            {
+                switch (p.Entry)
+                {
+                    case ProjectEntry.Entered: entered++; break;
+                    case ProjectEntry.Exited: exited++; break;
+                    default: pending++; break;
+                }
+                if (p.Key && p.Entry == ProjectEntry.Entered) key++;
+                if (p.PlannedToStartIn(year))
+                {
+                    plannedStart++;
+                    if (p.Implemented) started++;
+                }
+            }
+            // The programme's figures count projects implemented (实施): underway or completed, not those still planned.
+            if (!p.Implemented) continue;
             if (!e.AboveScale)
             {
                 belowProjects++;
@@ -101,6 +118,12 @@ public static class ContributionCalculator
             Revived = e.Status == OperatingStatus.Revived ? 1 : 0,
             NewlyAboveScale = newly ? 1 : 0,
             CoveredNewlyAboveScale = newly && covered ? 1 : 0,
+            DatabaseEntered = entered,
+            DatabasePending = pending,
+            DatabaseExited = exited,
+            KeyProjects = key,
+            PlannedStartThisYear = plannedStart,
+            StartedThisYear = started,
         };
     }
 

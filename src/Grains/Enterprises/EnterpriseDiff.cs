@@ -32,7 +32,7 @@ public static class EnterpriseDiff
             if (!oldProjects.TryGetValue(p.Id, out var o))
             {
                 changes.Add(new FieldChange(path, null,
-                    $"{p.Name}; {Wire.Name(p.Kind)}; {Text(p.TotalInvestment)}; {Text(p.PlannedThisYear)}; {p.StartMonth}–{p.EndMonth}; {Wire.Name(p.Status)}"));
+                    $"{p.Name}; {Wire.Name(p.Kind)}; {Text(p.TotalInvestment)}; {Text(p.PlannedThisYear)}; {p.StartMonth}–{p.EndMonth}; {Wire.Name(p.Status)}; {Wire.Name(p.Entry)}{(p.PlanningBatch is null ? "" : "; " + p.PlanningBatch)}"));
                 foreach (var m in p.Monthly) changes.Add(new FieldChange($"{path}/monthly/{m.Month}", null, Text(m.Amount)));
                 continue;
             }
@@ -40,6 +40,12 @@ public static class EnterpriseDiff
             Field($"{path}/status", Wire.Name(o.Status), Wire.Name(p.Status));
             Field($"{path}/totalInvestment", o.TotalInvestment, p.TotalInvestment);
             Field($"{path}/plannedThisYear", o.PlannedThisYear, p.PlannedThisYear);
+            Field($"{path}/entry", Wire.Name(o.Entry), Wire.Name(p.Entry));
+            Field($"{path}/entryNote", o.EntryNote, p.EntryNote);
+            Field($"{path}/exitReason", o.ExitReason, p.ExitReason);
+            Field($"{path}/mergedInto", o.MergedInto, p.MergedInto);
+            Field($"{path}/key", o.Key, p.Key);
+            Field($"{path}/planningBatch", o.PlanningBatch, p.PlanningBatch);
             var oldMonths = o.Monthly.ToDictionary(m => m.Month, m => m.Amount);
             var newMonths = p.Monthly.ToDictionary(m => m.Month, m => m.Amount);
             foreach (var month in oldMonths.Keys.Union(newMonths.Keys).Order())

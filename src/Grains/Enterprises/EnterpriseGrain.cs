@@ -129,6 +129,18 @@ public sealed class EnterpriseGrain(
     public Task<CommandResult> RecordGrant(RecordGrant command, ChangeContext context) =>
         Existing(context, "record-grant", e => EnterpriseRules.RecordGrant(e, command));
 
+    public Task<CommandResult> ReviewProjectEntry(ReviewProjectEntry command, ChangeContext context) =>
+        Existing(context, "review-project-entry", e => EnterpriseRules.ReviewEntry(e, command, city: context.CountyScope is null), command.ProjectId);
+
+    public Task<CommandResult> ExitProject(ExitProject command, ChangeContext context) =>
+        Existing(context, "exit-project", e => EnterpriseRules.Exit(e, command), command.ProjectId);
+
+    /// <summary>Key projects are the city's to name: a county agent is refused.</summary>
+    public Task<CommandResult> SetKeyProject(SetKeyProject command, ChangeContext context) =>
+        context.CountyScope is not null
+            ? Task.FromResult(Forbidden())
+            : Existing(context, "set-key-project", e => EnterpriseRules.SetKey(e, command), command.ProjectId);
+
     public async Task<Programme.Imports.MonthlyReportResult> ApplyMonthlyReport(IReadOnlyList<ReportProgress> rows, ChangeContext context)
     {
         var result = await Existing(context, "import-monthly-report", e => EnterpriseRules.ReportMonths(e, rows, _calendar), publish: false);

@@ -87,13 +87,18 @@ internal static partial class EnterpriseRules
                 e.Add("endMonth", $"a project may run at most {MaxProjectMonths} months");
         }
         if (current.Projects.Length >= MaxProjects) e.Add("projects", $"an enterprise may hold at most {MaxProjects} projects");
+        if (c.PlanningBatch is { } batch && !PlanningBatches.Exists(batch))
+            e.Add("planningBatch", $"must be one of: {PlanningBatches.AllowedIds}");
         if (e.Any) return Outcome.Fail(e);
 
         var id = NextProjectId(current);
         var project = new Project
         {
             Id = id, Name = name!, Kind = kind!.Value, TotalInvestment = total!.Value, PlannedThisYear = planned!.Value,
-            StartMonth = start!.Value, EndMonth = end!.Value, Status = status!.Value,
+            StartMonth = start!.Value, EndMonth = end!.Value, Status = status!.Value, PlanningBatch = c.PlanningBatch,
+            // A planned project is proposed for the project database and enters it after county and city review; one
+            // reported already underway or finished is recorded as it stands.
+            Entry = status == ProjectStatus.Planned ? ProjectEntry.Proposed : ProjectEntry.Entered,
         };
         return new(current with { Projects = [.. current.Projects, project] }, null, id);
     }
@@ -107,6 +112,8 @@ internal static partial class EnterpriseRules
         if (e.Any || index < 0) return Outcome.Fail(e);
         var project = current.Projects[index];
         if (project.Status == ProjectStatus.Cancelled) e.Add("status", "the project is cancelled: no progress can be reported");
+        else if (project.Entry != ProjectEntry.Entered && invested is > 0)
+            e.Add("entry", "the project is not yet in the project database: it starts only after the county's and the city's review (入库)");
         if (month < project.StartMonth) e.Add("month", $"must not be before the project's start month {project.StartMonth}");
         if (month > calendar.ReportingMonth) e.Add("month", $"must not be after the reporting month {calendar.ReportingMonth}");
         if (e.Any) return Outcome.Fail(e);
@@ -165,7 +172,76 @@ internal static partial class EnterpriseRules
             e.Add("status", "a cancelled project stays cancelled; add a new project instead");
             return Outcome.Fail(e);
         }
-        return new(WithProject(current, index, project with { Status = status!.Value }), null);
+        if (status is ProjectStatus.Underway or ProjectStatus.Completed && project.Entry != ProjectEntry.Entered)
+        {
+            e.Add("status", "the project is not yet in the project database: it starts only after the county's and the city's review (入库)");
+            return Outcome.Fail(e);
+        }
+        // Cancelling a project takes it out of the project database (出库).
+        var next = status == ProjectStatus.Cancelled
+            ? project with { Status = ProjectStatus.Cancelled, Entry = ProjectEntry.Exited, ExitReason = "cancelled" }
+            : project with { Status = status!.Value };
+        return new(WithProject(current, index, next), null);
+    }
+
+    /// <summary>
+    /// A review for the project database: the county approves a proposed project (县级审核), the city then admits it (入库);
+    /// either may return it to the firm with a note. <paramref name="city"/>: the reviewer is city staff.
+    /// </summary>
+    public static Outcome ReviewEntry(Enterprise current, ReviewProjectEntry c, bool city)
+    {
+        var e = new FieldErrors();
+        var index = Array.FindIndex(current.Projects, p => p.Id == c.ProjectId);
+        if (index < 0) return Outcome.Fail(e);
+        var project = current.Projects[index];
+        var note = c.Note is null ? null : e.Text("note", c.Note, 500);
+        if (c.Decision is not ("approve" or "return")) e.Add("decision", "must be one of: approve, return");
+        else if (project.Entry is ProjectEntry.Entered or ProjectEntry.Exited)
+            e.Add("decision", project.Entry == ProjectEntry.Entered ? "the project is already in the project database (已入库)" : "the project has left the project database (已出库)");
+        else if (c.Decision == "approve" && project.Entry == ProjectEntry.CountyReviewed && !city)
+            e.Add("decision", "the county has reviewed this project; the city admits it into the database (入库)");
+        else if (c.Decision == "return" && c.Note is null)
+            e.Add("note", "say why the project goes back (退回原因)");
+        if (e.Any) return Outcome.Fail(e);
+        var entry = c.Decision == "return" ? ProjectEntry.Proposed
+            : project.Entry == ProjectEntry.Proposed && !city ? ProjectEntry.CountyReviewed
+            : ProjectEntry.Entered;   // the city reviews for both levels at once when it acts on a proposal itself
+        return new(WithProject(current, index, project with { Entry = entry, EntryNote = note }), null);
+    }
+
+    /// <summary>A project leaves the project database (出库): cancelled, or merged into another project of the firm.</summary>
+    public static Outcome Exit(Enterprise current, ExitProject c)
+    {
+        var e = new FieldErrors();
+        var index = Array.FindIndex(current.Projects, p => p.Id == c.ProjectId);
+        if (index < 0) return Outcome.Fail(e);
+        var project = current.Projects[index];
+        var note = c.Note is null ? null : e.Text("note", c.Note, 500);
+        if (c.Reason is not ("cancelled" or "merged")) e.Add("reason", "must be one of: cancelled, merged");
+        if (c.Reason == "merged")
+        {
+            if (string.IsNullOrEmpty(c.MergedInto)) e.Add("mergedInto", "name the project of this enterprise it is merged into");
+            else if (c.MergedInto == c.ProjectId) e.Add("mergedInto", "a project cannot merge into itself");
+            else if (current.Projects.FirstOrDefault(p => p.Id == c.MergedInto) is not { } target) e.Add("mergedInto", "no such project of this enterprise");
+            else if (target.Entry == ProjectEntry.Exited) e.Add("mergedInto", "that project has left the project database");
+        }
+        else if (c.MergedInto is not null) e.Add("mergedInto", "only a merged project names the project it went into");
+        if (e.Any) return Outcome.Fail(e);
+        if (project.Entry == ProjectEntry.Exited) return Outcome.Same;
+        var next = project with
+        {
+            Entry = ProjectEntry.Exited, Status = ProjectStatus.Cancelled, ExitReason = c.Reason,
+            MergedInto = c.Reason == "merged" ? c.MergedInto : null, EntryNote = note ?? project.EntryNote,
+        };
+        return new(WithProject(current, index, next), null);
+    }
+
+    public static Outcome SetKey(Enterprise current, SetKeyProject c)
+    {
+        var index = Array.FindIndex(current.Projects, p => p.Id == c.ProjectId);
+        if (index < 0) return Outcome.Fail(new FieldErrors());
+        var project = current.Projects[index];
+        return project.Key == c.Key ? Outcome.Same : new(WithProject(current, index, project with { Key = c.Key }), null);
     }
 
     public static Outcome SetMilestone(Enterprise current, SetMilestone c, ProgrammeCalendar calendar)

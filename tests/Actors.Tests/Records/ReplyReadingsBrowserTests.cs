@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using Programme.Tests.Fixtures;
 
@@ -21,6 +24,12 @@ public sealed class ReplyReadingsBrowserTests(AppProcess app) : BrowserTest(app)
         await Assertions.Expect(card).ToContainTextAsync("按2022年名录 463 家（含新入规 20 家），还差 37 家");
         await Assertions.Expect(card).ToContainTextAsync("231 个项目年度计划投资 151.8亿元，前8个月完成投资 137亿元");
         await Assertions.Expect(card).ToContainTextAsync("占年度计划完成投资目标 150亿元");
+        // The project database card: the city's start rate (开工率) as the board computes it, and every county's.
+        using var http = App.Http();
+        var board = await http.GetFromJsonAsync<JsonElement>("/api/board/city");
+        var rate = board.GetProperty("database").GetProperty("startRate").GetDecimal();
+        await Assertions.Expect(page.GetByTestId("city-start-rate")).ToHaveTextAsync((rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%");
+        await Assertions.Expect(page.GetByTestId("city-start-rate-counties").Locator("li")).ToHaveCountAsync(8);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Fixtures.Browser.ScreenshotPath("city-board-readings.png"), FullPage = true });
 
         await page.GotoAsync(new Uri(App.BaseAddress, "/#/county/lingbao").ToString());

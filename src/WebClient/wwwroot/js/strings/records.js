@@ -15,3 +15,15 @@ Object.assign(dict, {
   'readings.basis.plan': { zh: '基数：项目年度计划', en: 'base: the projects\' plan' },
   'readings.basis.target': { zh: '基数：年度目标', en: 'base: the annual target' },
 });
+
+Object.assign(dict, {
+  'db.title': { zh: '项目库 · 开工率', en: 'Project database · start rate' },
+  'db.startRate': { zh: '开工率', en: 'Start rate' },
+  'db.startLine': { zh: '今年计划开工 {planned} 个，已开工 {started} 个', en: '{started} of {planned} projects planned to start this year have started' },
+  'db.entered': { zh: '已入库', en: 'Entered' },
+  'db.pending': { zh: '待审核', en: 'Awaiting review' },
+  'db.exited': { zh: '已出库', en: 'Left' },
+  'db.key': { zh: '重点项目', en: 'Key projects' },
+  'db.byCounty': { zh: '各县（市、区）开工率', en: 'Start rate by county' },
+  'db.link': { zh: '查看项目库', en: 'Open the project database' },
+});

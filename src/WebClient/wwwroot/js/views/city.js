@@ -6,6 +6,7 @@ import { watch } from '../live.js';
 import { boardKpis, ragDot, updateRag, STATUS_KEYS } from '../widgets.js';
 import { trendChart } from '../charts.js';
 import { replyReadings } from '../cards/reply-readings.js';
+import { projectDatabaseCard } from '../cards/project-database.js';
 
 /** A board heading line: title, data month, calendar progress, score, version. */
 export function boardHead(title, testidPrefix) {
@@ -144,6 +145,7 @@ export function mountCity(main, ctx) {
   const kpis = boardKpis('city');
   const league = leagueTable();
   const readings = replyReadings('city');
+  const database = projectDatabaseCard('city');
   const canvas = h('canvas', { role: 'img', 'aria-label': t('trend.title') + '：' + t('trend.caption') });
   const trendCard = h('section', { class: 'card trend', 'aria-labelledby': 'h-trend' },
     h('header', { class: 'card-head' }, h('h2', { id: 'h-trend' }, t('trend.title'))),
@@ -160,7 +162,7 @@ export function mountCity(main, ctx) {
     readings.el,
     h('div', { class: 'lower' },
       leagueCard,
-      h('div', { class: 'side-stack' }, trendCard, h('div', { class: 'pair' }, kpis.cards.fund, kpis.cards.ops))));
+      h('div', { class: 'side-stack' }, trendCard, h('div', { class: 'pair' }, kpis.cards.fund, kpis.cards.ops), database.el)));
   main.append(head.el, head.error, loading, grid);
 
   let trend = null;
@@ -174,6 +176,7 @@ export function mountCity(main, ctx) {
     head.update(snap);
     kpis.update(snap);
     readings.update(snap);
+    database.update(snap);
     kpis.setSpread(snap.counties);
     league.update(snap.counties);
     if (!trend) trend = trendChart(canvas);

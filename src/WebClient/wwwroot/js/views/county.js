@@ -6,6 +6,7 @@ import { loadCounties, loadSectors, counties } from '../api.js';
 import { boardKpis, statusChips } from '../widgets.js';
 import { trendChart } from '../charts.js';
 import { replyReadings } from '../cards/reply-readings.js';
+import { projectDatabaseCard } from '../cards/project-database.js';
 import { boardHead } from './city.js';
 import { enterpriseTable, planList } from '../table.js';
 import { canWriteCounty, isCity, onSession } from '../session.js';
@@ -80,11 +81,12 @@ export function mountCounty(main, countyId, ctx) {
       plan.el);
 
     const readings = replyReadings('county');
+    const database = projectDatabaseCard('county');
     const grid = h('div', { class: 'city-grid county-grid', hidden: true },
       h('div', { class: 'status-row' }, h('span', { class: 'muted' }, t('county.targetStatus')), chips.el),
       h('div', { class: 'kpi-strip' }, kpis.cards.coverage, kpis.cards.projects, kpis.cards.investment, kpis.cards.goals),
       readings.el,
-      h('div', { class: 'county-lower' }, trendCard, h('div', { class: 'side-stack' }, kpis.cards.fund, kpis.cards.ops), planCard),
+      h('div', { class: 'county-lower' }, trendCard, h('div', { class: 'side-stack' }, kpis.cards.fund, kpis.cards.ops, database.el), planCard),
       tableCard);
     main.append(head.el, head.error, grid);
 
@@ -105,6 +107,7 @@ export function mountCounty(main, countyId, ctx) {
       chips.update(snap.status);
       kpis.update(snap);
       readings.update(snap);
+      database.update(snap);
       if (!trend) trend = trendChart(canvas);
       trend.update(snap);
       if (!first) { table.refresh(); plan.refresh(); }
