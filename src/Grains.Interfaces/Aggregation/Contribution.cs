@@ -59,4 +59,7 @@ public sealed record Contribution
     [Id(35)] public int KeyProjects { get; init; }
     [Id(36)] public int PlannedStartThisYear { get; init; }
     [Id(37)] public int StartedThisYear { get; init; }
+    /// <summary>Monthly scheduling (月调度) of the reporting month: projects due to report it, and those that have.</summary>
+    [Id(38)] public int ScheduleDue { get; init; }
+    [Id(39)] public int ScheduleReported { get; init; }
 }

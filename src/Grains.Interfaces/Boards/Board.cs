@@ -41,4 +41,5 @@ public sealed record Board : Push.IVersionedSnapshot
     /// <summary>Investment completed this year against the projects' annual plan and against the annual target, each with its base.</summary>
     [Id(22)] public BoardCompletion? Completion { get; init; }
     [Id(23)] public BoardDatabase? Database { get; init; }
+    [Id(24)] public BoardSchedule? Schedule { get; init; }
 }

@@ -28,4 +28,8 @@ public sealed record CountyRow
     [Id(19)] public decimal StartRate { get; init; }
     [Id(20)] public int PlannedStart { get; init; }
     [Id(21)] public int Started { get; init; }
+    /// <summary>月调度 of the reporting month: due, reported, completeness.</summary>
+    [Id(22)] public int ScheduleDue { get; init; }
+    [Id(23)] public int ScheduleReported { get; init; }
+    [Id(24)] public decimal ScheduleCompleteness { get; init; }
 }

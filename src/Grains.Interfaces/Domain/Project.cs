@@ -26,6 +26,11 @@ public sealed record Project
     [Id(13)] public string? MergedInto { get; init; }
     /// <summary>The last reviewer's note (e.g. why it was returned, 退回原因).</summary>
     [Id(14)] public string? EntryNote { get; init; }
+    /// <summary>Monthly scheduling reports (月调度), ascending by month, one per month.</summary>
+    [Id(15)] public ScheduleReport[] Schedule { get; init; } = [];
+
+    /// <summary>Expected to report the month (月调度): in the database, underway, begun by then.</summary>
+    public bool DueToReport(YearMonth month) => Entry == ProjectEntry.Entered && Status == ProjectStatus.Underway && StartMonth <= month;
 
     public decimal Invested
     {

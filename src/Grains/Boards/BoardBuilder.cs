@@ -43,6 +43,7 @@ public static class BoardBuilder
             PriorListCoverage = PriorList(t, calendar).Coverage, NewlyAboveScale = t.NewlyAboveScale,
             OfPlan = Share(t.CompletedThisYear, t.PlannedThisYear),
             StartRate = Share(t.StartedThisYear, t.PlannedStartThisYear), PlannedStart = t.PlannedStartThisYear, Started = t.StartedThisYear,
+            ScheduleDue = t.ScheduleDue, ScheduleReported = t.ScheduleReported, ScheduleCompleteness = Share(t.ScheduleReported, t.ScheduleDue),
         };
     }
 
@@ -93,6 +94,8 @@ public static class BoardBuilder
                 targets.CompletedThisYear, Share(t.CompletedThisYear, targets.CompletedThisYear)),
             Database = new BoardDatabase(t.DatabaseEntered, t.DatabasePending, t.DatabaseExited, t.KeyProjects,
                 t.PlannedStartThisYear, t.StartedThisYear, Share(t.StartedThisYear, t.PlannedStartThisYear)),
+            Schedule = new BoardSchedule(calendar.ReportingMonth.ToString(), calendar.ReportDueDate, t.ScheduleDue, t.ScheduleReported,
+                Share(t.ScheduleReported, t.ScheduleDue)),
         };
     }
 

@@ -168,7 +168,7 @@ public static class SanmenxiaDataset
             UpdatedAt = new DateTimeOffset(2022, 8, 31, 16, 0, 0, TimeSpan.Zero),
         }).ToList();
         var (attached, batch) = SanmenxiaBatch2022.Attach(enterprises);
-        var registry = SanmenxiaPlanning.Attach(attached);
+        var registry = SanmenxiaSchedule.Attach(SanmenxiaPlanning.Attach(attached));
         return new Dataset(Name, registry, CityTargets, DecomposeTargets(CityTargets, registry)) { Batches = [batch] };
     }
 

@@ -11,7 +11,7 @@ public static class ContributionCalculator
         var year = calendar.Year;
         var upTo = calendar.ReportingMonth;
         int projects = 0, thisYear = 0, intelligent = 0, green = 0, technical = 0, completedThisYear = 0, belowProjects = 0;
-        int entered = 0, pending = 0, exited = 0, key = 0, plannedStart = 0, started = 0;
+        int entered = 0, pending = 0, exited = 0, key = 0, plannedStart = 0, started = 0, due = 0, reported = 0;
         decimal total = 0, completed = 0, planned = 0, investmentThisYear = 0, completedInYear = 0;
         var byMonth = new decimal[Contribution.Months];
         foreach (var p in e.Projects)
@@ -29,6 +29,11 @@ public static class ContributionCalculator
                 {
                     plannedStart++;
                     if (p.Implemented) started++;
+                }
+                if (p.DueToReport(upTo))
+                {
+                    due++;
+                    if (Array.Exists(p.Schedule, s => s.Month == upTo)) reported++;
                 }
             }
             // The programme's figures count projects implemented (实施): underway or completed, not those still planned.
@@ -124,6 +129,8 @@ public static class ContributionCalculator
             KeyProjects = key,
             PlannedStartThisYear = plannedStart,
             StartedThisYear = started,
+            ScheduleDue = due,
+            ScheduleReported = reported,
         };
     }
 

@@ -46,6 +46,15 @@ public static class EnterpriseDiff
             Field($"{path}/mergedInto", o.MergedInto, p.MergedInto);
             Field($"{path}/key", o.Key, p.Key);
             Field($"{path}/planningBatch", o.PlanningBatch, p.PlanningBatch);
+            var oldSchedule = o.Schedule.ToDictionary(s => s.Month);
+            foreach (var s in p.Schedule)
+            {
+                oldSchedule.TryGetValue(s.Month, out var os);
+                Field($"{path}/schedule/{s.Month}/progress", os?.Progress, s.Progress);
+                Field($"{path}/schedule/{s.Month}/progressPercent", os?.ProgressPercent, s.ProgressPercent);
+                Field($"{path}/schedule/{s.Month}/problems", os?.Problems, s.Problems);
+                Field($"{path}/schedule/{s.Month}/inStatistics", os?.InStatistics, s.InStatistics);
+            }
             var oldMonths = o.Monthly.ToDictionary(m => m.Month, m => m.Amount);
             var newMonths = p.Monthly.ToDictionary(m => m.Month, m => m.Amount);
             foreach (var month in oldMonths.Keys.Union(newMonths.Keys).Order())

@@ -125,13 +125,30 @@ internal static partial class EnterpriseRules
             e.Add("invested", $"would bring the project's completed investment to {others + invested.Value} yuan, above its total investment {project.TotalInvestment} yuan");
             return Outcome.Fail(e);
         }
+        var schedule = project.Schedule;
+        if (c.HasSchedule)
+        {
+            // 月调度: progress in words and percent, problems, 纳统.
+            var progress = e.Text("progress", c.Progress, 500);
+            if (c.ProgressPercent is not { } percent) e.Add("progressPercent", "is required (形象进度, 0–100)");
+            else if (percent is < 0 or > 100 || decimal.Round(percent, 1) != percent) e.Add("progressPercent", "must be 0–100 with at most one decimal");
+            var problems = string.IsNullOrWhiteSpace(c.Problems) ? null : e.Text("problems", c.Problems, 1000);
+            if (c.InStatistics is null) e.Add("inStatistics", "is required: whether the month's investment is counted in the statistics (纳统)");
+            if (e.Any) return Outcome.Fail(e);
+            var report = new ScheduleReport
+            {
+                Month = month!.Value, Progress = progress!, ProgressPercent = c.ProgressPercent!.Value, Problems = problems, InStatistics = c.InStatistics!.Value,
+            };
+            schedule = [.. project.Schedule.Where(s => s.Month != month.Value).Append(report).OrderBy(s => s.Month)];
+        }
         var existing = project.Monthly.FirstOrDefault(m => m.Month == month!.Value);
-        if (existing is not null && existing.Amount == invested.Value) return Outcome.Same;
+        var sameSchedule = !c.HasSchedule || project.Schedule.Contains(schedule.Single(s => s.Month == month!.Value));
+        if ((existing?.Amount ?? 0m) == invested.Value && sameSchedule && (existing is not null || invested.Value == 0)) return Outcome.Same;
         if (invested.Value != 0) monthly.Add(new MonthlyInvestment(month!.Value, invested.Value));
         monthly.Sort((a, b) => a.Month.CompareTo(b.Month));
         // Money going in means the work has begun: a planned project becomes underway.
         var status = project.Status == ProjectStatus.Planned && invested.Value > 0 ? ProjectStatus.Underway : project.Status;
-        return new(WithProject(current, index, project with { Monthly = [.. monthly], Status = status }), null);
+        return new(WithProject(current, index, project with { Monthly = [.. monthly], Status = status, Schedule = schedule }), null);
     }
 
     /// <summary>Applies several months at once; the first bad row stops it, its error keyed "rows[i].field".</summary>

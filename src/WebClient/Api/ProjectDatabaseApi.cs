@@ -89,6 +89,49 @@ public static class ProjectDatabaseApi
                 format == SpreadsheetFormat.Csv ? SpreadsheetFormat.CsvType : SpreadsheetFormat.XlsxType, $"项目库-{county ?? "全市"}.{format}");
         });
 
+        // 月调度: which of a county's underway projects have reported the month, and by when the reports are due.
+        reads.MapGet("/counties/{countyId}/schedule", async (string countyId, string? month, bool? reported, IGrainFactory grains,
+            IConfiguration config, IServiceProvider services) =>
+        {
+            if (!CountyCatalogue.Exists(countyId)) return Problems.UnknownCounty(countyId);
+            var calendar = new ProgrammeOptions
+            {
+                Year = int.TryParse(config["Programme:Year"], out var y) ? y : 2022,
+                ReportingMonth = config["Programme:ReportingMonth"] ?? "2022-08",
+                ReportDueDay = int.TryParse(config["Programme:ReportDueDay"], out var d) ? d : 5,
+            }.Calendar;
+            YearMonth at = calendar.ReportingMonth;
+            if (month is not null && (!YearMonth.TryParse(month, out at) || at > calendar.ReportingMonth))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["month"] = [$"must be a month \"YYYY-MM\" up to the reporting month {calendar.ReportingMonth}"] });
+            var due = (calendar with { ReportingMonth = at }).ReportDueDate;
+            var members = await grains.GetGrain<ICountyRosterGrain>(countyId).GetMembers();
+            var firms = await Task.WhenAll(members.Select(m => grains.GetGrain<IEnterpriseGrain>(m).Get()));
+            var items = firms.Where(f => f is not null && f.CountyId == countyId && f.AboveScale)
+                .SelectMany(f => f!.Projects.Where(p => p.DueToReport(at)).Select(p =>
+                {
+                    var report = p.Schedule.FirstOrDefault(x => x.Month == at);
+                    var last = p.Schedule.LastOrDefault(x => x.Month <= at);
+                    return new
+                    {
+                        EnterpriseId = f.Id, EnterpriseName = f.Name, ProjectId = p.Id, p.Name, Kind = Wire.Name(p.Kind), p.Key,
+                        Reported = report is not null,
+                        Invested = p.Monthly.Where(m => m.Month == at).Sum(m => m.Amount),
+                        Progress = report?.Progress, report?.ProgressPercent, report?.Problems, report?.InStatistics,
+                        LastReported = last?.Month.ToString(), LastProgressPercent = last?.ProgressPercent,
+                    };
+                }))
+                .OrderBy(x => x.Reported).ThenBy(x => x.EnterpriseId, StringComparer.Ordinal).ThenBy(x => x.ProjectId, StringComparer.Ordinal)
+                .ToList();
+            var dueAt = new DateTimeOffset(DateTime.ParseExact(due, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(1), TimeSpan.FromHours(8));
+            return Results.Ok(new
+            {
+                Month = at.ToString(), DueDate = due, Overdue = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow() >= dueAt,
+                Due = items.Count, Reported = items.Count(x => x.Reported),
+                Completeness = items.Count == 0 ? 0m : Math.Round((decimal)items.Count(x => x.Reported) / items.Count, 6),
+                Items = items.Where(x => reported is null || x.Reported == reported),
+            });
+        });
+
         var writes = app.MapGroup("/api/enterprises/{id}/projects/{projectId}").WithTags("Project database")
             .RequireAuthorization(Roles.WritePolicy).RequireRateLimiting(AuthSetup.WritesLimiter);
         writes.MapPost("/entry", (string id, string projectId, EntryBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
