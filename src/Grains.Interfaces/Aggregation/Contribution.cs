@@ -62,4 +62,7 @@ public sealed record Contribution
     /// <summary>Monthly scheduling (月调度) of the reporting month: projects due to report it, and those that have.</summary>
     [Id(38)] public int ScheduleDue { get; init; }
     [Id(39)] public int ScheduleReported { get; init; }
+    /// <summary>Below-scale firms (SMEs, 中小企业) onto the cloud and through digital transformation in the programme year.</summary>
+    [Id(40)] public int CloudSmeThisYear { get; init; }
+    [Id(41)] public int DigitalSmeThisYear { get; init; }
 }

@@ -6,7 +6,7 @@ public sealed class ContributionSum
     private readonly long[] _counts = new long[CountFields];
     private readonly decimal[] _money = new decimal[MoneyFields];
     private readonly decimal[] _byMonth = new decimal[Contribution.Months];
-    private const int CountFields = 31;
+    private const int CountFields = 33;
     private const int MoneyFields = 7;
 
     public void Add(Contribution c) => Apply(c, 1);
@@ -26,6 +26,7 @@ public sealed class ContributionSum
         k[23] += sign * c.DatabaseEntered; k[24] += sign * c.DatabasePending; k[25] += sign * c.DatabaseExited;
         k[26] += sign * c.KeyProjects; k[27] += sign * c.PlannedStartThisYear; k[28] += sign * c.StartedThisYear;
         k[29] += sign * c.ScheduleDue; k[30] += sign * c.ScheduleReported;
+        k[31] += sign * c.CloudSmeThisYear; k[32] += sign * c.DigitalSmeThisYear;
         var m = _money;
         m[0] += sign * c.TotalInvestment; m[1] += sign * c.Completed; m[2] += sign * c.PlannedThisYear;
         m[3] += sign * c.InvestmentThisYear; m[4] += sign * c.CompletedThisYear; m[5] += sign * c.GrantsAwarded;
@@ -52,6 +53,7 @@ public sealed class ContributionSum
             DatabaseEntered = (int)k[23], DatabasePending = (int)k[24], DatabaseExited = (int)k[25],
             KeyProjects = (int)k[26], PlannedStartThisYear = (int)k[27], StartedThisYear = (int)k[28],
             ScheduleDue = (int)k[29], ScheduleReported = (int)k[30],
+            CloudSmeThisYear = (int)k[31], DigitalSmeThisYear = (int)k[32],
             TotalInvestment = m[0], Completed = m[1], PlannedThisYear = m[2], InvestmentThisYear = m[3],
             CompletedThisYear = m[4], GrantsAwarded = m[5], GrantsDisbursed = m[6],
             CompletedByMonth = (decimal[])_byMonth.Clone(),

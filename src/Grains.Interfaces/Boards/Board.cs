@@ -42,4 +42,5 @@ public sealed record Board : Push.IVersionedSnapshot
     [Id(22)] public BoardCompletion? Completion { get; init; }
     [Id(23)] public BoardDatabase? Database { get; init; }
     [Id(24)] public BoardSchedule? Schedule { get; init; }
+    [Id(25)] public BoardSme? Sme { get; init; }
 }

@@ -13,4 +13,8 @@ public sealed record AddProject(
 {
     /// <summary>The planning batch (谋划批次) it was planned in, e.g. "2022-3". A planned project enters the project database only after county and city review.</summary>
     [Id(7)] public string? PlanningBatch { get; init; }
+    /// <summary>"5g" or "industrial-internet": a project of the fund's own categories (三大改造暨5G、工业互联网).</summary>
+    [Id(8)] public string? Theme { get; init; }
+    /// <summary>Eligible equipment investment (设备投资, yuan, at most the total): the base of machine-replaces-labour support.</summary>
+    [Id(9)] public decimal? EquipmentInvestment { get; init; }
 }

@@ -28,6 +28,10 @@ public sealed record Project
     [Id(14)] public string? EntryNote { get; init; }
     /// <summary>Monthly scheduling reports (月调度), ascending by month, one per month.</summary>
     [Id(15)] public ScheduleReport[] Schedule { get; init; } = [];
+    /// <summary>A 5G or industrial-internet project (the fund's own categories), if it is one.</summary>
+    [Id(16)] public ProjectTheme? Theme { get; init; }
+    /// <summary>Eligible equipment investment (设备投资, yuan): the base of machine-replaces-labour support (机器换人支持比例).</summary>
+    [Id(17)] public decimal? EquipmentInvestment { get; init; }
 
     /// <summary>Expected to report the month (月调度): in the database, underway, begun by then.</summary>
     public bool DueToReport(YearMonth month) => Entry == ProjectEntry.Entered && Status == ProjectStatus.Underway && StartMonth <= month;

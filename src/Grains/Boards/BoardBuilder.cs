@@ -78,6 +78,7 @@ public static class BoardBuilder
                 DigitalAboveScale = targets.DigitalAboveScale, DigitalSme = targets.DigitalSme,
                 SmartCertifications = targets.SmartCertifications, GreenCertifications = targets.GreenCertifications,
                 FullCoverageBy = targets.FullCoverageBy?.ToString(),
+                PlatformUsers = targets.PlatformUsers, PlatformDigital = targets.PlatformDigital, PlatformCloud = targets.PlatformCloud,
             },
             BelowScale = new BoardBelowScale(t.BelowScaleEnterprises, t.BelowScaleProjects),
             Counties = counties,
@@ -94,6 +95,7 @@ public static class BoardBuilder
                 targets.CompletedThisYear, Share(t.CompletedThisYear, targets.CompletedThisYear)),
             Database = new BoardDatabase(t.DatabaseEntered, t.DatabasePending, t.DatabaseExited, t.KeyProjects,
                 t.PlannedStartThisYear, t.StartedThisYear, Share(t.StartedThisYear, t.PlannedStartThisYear)),
+            Sme = new BoardSme(t.CloudSmeThisYear, targets.CloudSme, t.DigitalSmeThisYear, targets.DigitalSme),
             Schedule = new BoardSchedule(calendar.ReportingMonth.ToString(), calendar.ReportDueDate, t.ScheduleDue, t.ScheduleReported,
                 Share(t.ScheduleReported, t.ScheduleDue)),
         };

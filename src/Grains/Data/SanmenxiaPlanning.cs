@@ -90,14 +90,26 @@ internal static class SanmenxiaPlanning
         {
             Projects =
             [
-                .. f.Enterprise.Projects.Select(p => p with
+                .. f.Enterprise.Projects.Select(p => Categorise(p with
                 {
                     PlanningBatch = f.Tags.GetValueOrDefault(p.Id), Key = f.Key.Contains(p.Id), Entry = ProjectEntry.Entered,
-                }),
-                .. f.Added,
+                })),
+                .. f.Added.Select(Categorise),
             ],
         })];
     }
+
+    /// <summary>
+    /// The fund's categories by what a project is (5G+…, industrial-internet platform), and an intelligent project's eligible
+    /// equipment investment (60 % of its total, kept within it), the base of machine-replaces-labour support.
+    /// </summary>
+    private static Project Categorise(Project p) => p with
+    {
+        Theme = p.Name.Contains("5G", StringComparison.Ordinal) ? ProjectTheme.FiveG
+            : p.Name.Contains("工业互联网", StringComparison.Ordinal) ? ProjectTheme.IndustrialInternet : p.Theme,
+        EquipmentInvestment = p.Kind != ProjectKind.Intelligent ? p.EquipmentInvestment
+            : Math.Min(p.TotalInvestment, p.EquipmentInvestment ?? SanmenxiaBatch2022.Equipment(p)),
+    };
 
     /// <summary>
     /// As many candidates as fit (smallest first, random among equals), leaving at least three projects and 200 万 each to

@@ -131,6 +131,8 @@ public static class ContributionCalculator
             StartedThisYear = started,
             ScheduleDue = due,
             ScheduleReported = reported,
+            CloudSmeThisYear = !e.AboveScale && e.CloudSince is { } sc && sc.Year == year && sc <= upTo ? 1 : 0,
+            DigitalSmeThisYear = !e.AboveScale && e.DigitalSince is { } sd && sd.Year == year && sd <= upTo ? 1 : 0,
         };
     }
 

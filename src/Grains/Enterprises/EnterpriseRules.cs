@@ -87,6 +87,9 @@ internal static partial class EnterpriseRules
                 e.Add("endMonth", $"a project may run at most {MaxProjectMonths} months");
         }
         if (current.Projects.Length >= MaxProjects) e.Add("projects", $"an enterprise may hold at most {MaxProjects} projects");
+        var theme = c.Theme is null ? (ProjectTheme?)null : e.Enum<ProjectTheme>("theme", c.Theme);
+        var equipment = c.EquipmentInvestment is null ? null : e.Money("equipmentInvestment", c.EquipmentInvestment);
+        if (equipment is not null && total is not null && equipment > total) e.Add("equipmentInvestment", "must not exceed totalInvestment");
         if (c.PlanningBatch is { } batch && !PlanningBatches.Exists(batch))
             e.Add("planningBatch", $"must be one of: {PlanningBatches.AllowedIds}");
         if (e.Any) return Outcome.Fail(e);
@@ -96,6 +99,7 @@ internal static partial class EnterpriseRules
         {
             Id = id, Name = name!, Kind = kind!.Value, TotalInvestment = total!.Value, PlannedThisYear = planned!.Value,
             StartMonth = start!.Value, EndMonth = end!.Value, Status = status!.Value, PlanningBatch = c.PlanningBatch,
+            Theme = theme, EquipmentInvestment = equipment,
             // A planned project is proposed for the project database and enters it after county and city review; one
             // reported already underway or finished is recorded as it stands.
             Entry = status == ProjectStatus.Planned ? ProjectEntry.Proposed : ProjectEntry.Entered,

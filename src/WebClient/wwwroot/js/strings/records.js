@@ -27,3 +27,26 @@ Object.assign(dict, {
   'db.byCounty': { zh: '各县（市、区）开工率', en: 'Start rate by county' },
   'db.link': { zh: '查看项目库', en: 'Open the project database' },
 });
+
+Object.assign(dict, {
+  'sched.title': { zh: '月调度 · {month}', en: 'Monthly scheduling · {month}' },
+  'sched.due': { zh: '截止 {date}', en: 'due {date}' },
+  'sched.overdue': { zh: '已过截止日', en: 'past due' },
+  'sched.line': { zh: '应报 {due} 个，已报 {reported} 个', en: '{reported} of {due} underway projects reported' },
+  'sched.completeness': { zh: '填报完整率', en: 'Completeness' },
+  'sched.missing': { zh: '未报项目', en: 'Not yet reported' },
+  'sched.none': { zh: '全部已报', en: 'All reported' },
+  'sched.byCounty': { zh: '各县（市、区）填报完整率', en: 'Completeness by county' },
+  'sched.last': { zh: '上次 {month}：{pct}', en: 'last {month}: {pct}' },
+});
+
+Object.assign(dict, {
+  'more.title': { zh: '年度专项目标 · 平台与中小企业', en: 'Annual goals · platform and SMEs' },
+  'more.smeCloud': { zh: '带动中小企业上云', en: 'SMEs led onto the cloud' },
+  'more.smeDigital': { zh: '带动中小企业数字化改造', en: 'SMEs led through digital transformation' },
+  'more.platformUsers': { zh: '工业互联网平台注册用户', en: 'Industrial-internet platform users' },
+  'more.platformDigital': { zh: '以平台推动企业数字化改造', en: 'Digital transformations via the platform' },
+  'more.platformCloud': { zh: '以平台带动企业上云', en: 'Cloud adoptions via the platform' },
+  'more.atLeast': { zh: '目标 ≥ {n} 家', en: 'target ≥ {n}' },
+  'more.notTracked': { zh: '平台数据尚未接入，仅列目标', en: 'platform data not yet connected: target only' },
+});

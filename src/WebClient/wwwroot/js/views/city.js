@@ -7,6 +7,8 @@ import { boardKpis, ragDot, updateRag, STATUS_KEYS } from '../widgets.js';
 import { trendChart } from '../charts.js';
 import { replyReadings } from '../cards/reply-readings.js';
 import { projectDatabaseCard } from '../cards/project-database.js';
+import { scheduleCard } from '../cards/schedule.js';
+import { moreTargetsCard } from '../cards/more-targets.js';
 
 /** A board heading line: title, data month, calendar progress, score, version. */
 export function boardHead(title, testidPrefix) {
@@ -146,6 +148,8 @@ export function mountCity(main, ctx) {
   const league = leagueTable();
   const readings = replyReadings('city');
   const database = projectDatabaseCard('city');
+  const schedule = scheduleCard('city');
+  const more = moreTargetsCard('city');
   const canvas = h('canvas', { role: 'img', 'aria-label': t('trend.title') + '：' + t('trend.caption') });
   const trendCard = h('section', { class: 'card trend', 'aria-labelledby': 'h-trend' },
     h('header', { class: 'card-head' }, h('h2', { id: 'h-trend' }, t('trend.title'))),
@@ -162,7 +166,7 @@ export function mountCity(main, ctx) {
     readings.el,
     h('div', { class: 'lower' },
       leagueCard,
-      h('div', { class: 'side-stack' }, trendCard, h('div', { class: 'pair' }, kpis.cards.fund, kpis.cards.ops), database.el)));
+      h('div', { class: 'side-stack' }, trendCard, h('div', { class: 'pair' }, kpis.cards.fund, kpis.cards.ops), h('div', { class: 'pair' }, database.el, schedule.el), more.el)));
   main.append(head.el, head.error, loading, grid);
 
   let trend = null;
@@ -177,6 +181,8 @@ export function mountCity(main, ctx) {
     kpis.update(snap);
     readings.update(snap);
     database.update(snap);
+    schedule.update(snap);
+    more.update(snap);
     kpis.setSpread(snap.counties);
     league.update(snap.counties);
     if (!trend) trend = trendChart(canvas);
