@@ -19,5 +19,11 @@ public sealed class ProgrammeOptions
     /// <summary>How often the per-silo pre-aggregator flushes to counties, and counties to the city.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    public ProgrammeCalendar Calendar => new(Year, YearMonth.Parse(ReportingMonth));
+    /// <summary>
+    /// The day of the following month by which a month's scheduling report (月调度) is due, 1–28 (default the 5th: August's
+    /// reports by 5 September).
+    /// </summary>
+    public int ReportDueDay { get; set; } = 5;
+
+    public ProgrammeCalendar Calendar => new(Year, YearMonth.Parse(ReportingMonth)) { ReportDueDay = Math.Clamp(ReportDueDay, 1, 28) };
 }

@@ -21,6 +21,7 @@ var app = builder.Build();
 app.UseProgrammeWeb();
 app.MapBoardApi();
 app.MapEnterpriseApi();
+app.MapProjectDatabaseApi();
 app.MapAuthApi();
 app.MapImportApi();
 app.MapBatchApi();

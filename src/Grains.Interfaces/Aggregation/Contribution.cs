@@ -46,4 +46,23 @@ public sealed record Contribution
     [Id(28)] public int Revived { get; init; }
     /// <summary>Projects of above-scale firms that completed within the programme year.</summary>
     [Id(29)] public int CompletedProjectsThisYear { get; init; }
+    /// <summary>Above-scale firms that entered the list in the programme year (新入规), and those of them covered.</summary>
+    [Id(30)] public int NewlyAboveScale { get; init; }
+    [Id(31)] public int CoveredNewlyAboveScale { get; init; }
+    /// <summary>
+    /// The project database (项目库) of above-scale firms: projects entered (入库, not left), awaiting review, left (出库), key
+    /// projects (重点项目); those planned to start in the programme year and those of them started (开工率 = started / planned).
+    /// </summary>
+    [Id(32)] public int DatabaseEntered { get; init; }
+    [Id(33)] public int DatabasePending { get; init; }
+    [Id(34)] public int DatabaseExited { get; init; }
+    [Id(35)] public int KeyProjects { get; init; }
+    [Id(36)] public int PlannedStartThisYear { get; init; }
+    [Id(37)] public int StartedThisYear { get; init; }
+    /// <summary>Monthly scheduling (月调度) of the reporting month: projects due to report it, and those that have.</summary>
+    [Id(38)] public int ScheduleDue { get; init; }
+    [Id(39)] public int ScheduleReported { get; init; }
+    /// <summary>Below-scale firms (SMEs, 中小企业) onto the cloud and through digital transformation in the programme year.</summary>
+    [Id(40)] public int CloudSmeThisYear { get; init; }
+    [Id(41)] public int DigitalSmeThisYear { get; init; }
 }

@@ -38,4 +38,9 @@ public sealed record Board : Push.IVersionedSnapshot
     /// <summary>Red/amber/green per target, for this board's own figures.</summary>
     [Id(20)] public required TargetStatus Status { get; init; }
     [Id(21)] public decimal Score { get; init; }
+    /// <summary>Investment completed this year against the projects' annual plan and against the annual target, each with its base.</summary>
+    [Id(22)] public BoardCompletion? Completion { get; init; }
+    [Id(23)] public BoardDatabase? Database { get; init; }
+    [Id(24)] public BoardSchedule? Schedule { get; init; }
+    [Id(25)] public BoardSme? Sme { get; init; }
 }

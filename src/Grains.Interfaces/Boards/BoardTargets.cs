@@ -14,4 +14,8 @@ public sealed record BoardTargets
     [Id(8)] public int SmartCertifications { get; init; }
     [Id(9)] public int GreenCertifications { get; init; }
     [Id(10)] public string? FullCoverageBy { get; init; }
+    /// <summary>Industrial-internet platform: registered enterprise users (≥ 1,500), digital transformations (≥ 30) and cloud adoptions (≥ 100) it drives.</summary>
+    [Id(11)] public int PlatformUsers { get; init; }
+    [Id(12)] public int PlatformDigital { get; init; }
+    [Id(13)] public int PlatformCloud { get; init; }
 }

@@ -20,4 +20,16 @@ public sealed record CountyRow
     [Id(13)] public required TargetStatus Status { get; init; }
     [Id(14)] public long Version { get; init; }
     [Id(15)] public int Uncovered { get; init; }
+    /// <summary>Coverage on the previous year's list (the reply's reading), firms newly above scale this year, and investment completed of the county's projects' annual plan.</summary>
+    [Id(16)] public decimal PriorListCoverage { get; init; }
+    [Id(17)] public int NewlyAboveScale { get; init; }
+    [Id(18)] public decimal OfPlan { get; init; }
+    /// <summary>开工率: started over planned to start this year, of the county's project database.</summary>
+    [Id(19)] public decimal StartRate { get; init; }
+    [Id(20)] public int PlannedStart { get; init; }
+    [Id(21)] public int Started { get; init; }
+    /// <summary>月调度 of the reporting month: due, reported, completeness.</summary>
+    [Id(22)] public int ScheduleDue { get; init; }
+    [Id(23)] public int ScheduleReported { get; init; }
+    [Id(24)] public decimal ScheduleCompleteness { get; init; }
 }

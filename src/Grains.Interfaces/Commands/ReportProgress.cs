@@ -5,4 +5,16 @@ namespace Programme.Commands;
 public sealed record ReportProgress(
     [property: Id(0)] string ProjectId,
     [property: Id(1)] string? Month,
-    [property: Id(2)] decimal? Invested);
+    [property: Id(2)] decimal? Invested)
+{
+    /// <summary>
+    /// The month's scheduling report (月调度), optional: 形象进度 in words and percent, 存在问题, 纳统. Given any of them, the words,
+    /// the percentage and 纳统 are all required.
+    /// </summary>
+    [Id(3)] public string? Progress { get; init; }
+    [Id(4)] public decimal? ProgressPercent { get; init; }
+    [Id(5)] public string? Problems { get; init; }
+    [Id(6)] public bool? InStatistics { get; init; }
+
+    public bool HasSchedule => Progress is not null || ProgressPercent is not null || Problems is not null || InStatistics is not null;
+}

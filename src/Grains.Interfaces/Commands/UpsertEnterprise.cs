@@ -9,4 +9,11 @@ public sealed record UpsertEnterprise(
     [property: Id(1)] string? CountyId,
     [property: Id(2)] string? Sector,
     [property: Id(3)] bool? AboveScale,
-    [property: Id(4)] string? Status);
+    [property: Id(4)] string? Status)
+{
+    /// <summary>
+    /// The year the firm entered the above-scale list (入规年份). Omitted: unchanged; a below-scale firm turning above-scale
+    /// without it entered in the programme year (新入规).
+    /// </summary>
+    [Id(5)] public int? AboveScaleSince { get; init; }
+}

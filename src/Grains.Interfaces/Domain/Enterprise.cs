@@ -21,7 +21,15 @@ public sealed record Enterprise
     /// <summary>Grows by one with every accepted change.</summary>
     [Id(11)] public long Version { get; init; }
     [Id(12)] public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>
+    /// The year the firm entered the above-scale list (入规年份); null for a firm on the list since before the records.
+    /// A firm that entered in the programme year is newly above scale (新入规): on the year's list, not on the previous one.
+    /// </summary>
+    [Id(13)] public int? AboveScaleSince { get; init; }
 
     /// <summary>Covered (已改造): above-scale with at least one project underway or completed.</summary>
     public bool Covered => AboveScale && Projects.Any(p => p.Implemented);
+
+    /// <summary>Above-scale and on the list of the year before <paramref name="year"/> (not newly above scale that year).</summary>
+    public bool OnListBefore(int year) => AboveScale && (AboveScaleSince is null || AboveScaleSince < year);
 }

@@ -14,6 +14,12 @@ public static class Wire
 
     public static string Name(ProjectKind k) => k.ToString().ToLowerInvariant();
     public static string Name(ProjectStatus s) => s.ToString().ToLowerInvariant();
+    public static string Name(ProjectTheme t) => t == ProjectTheme.FiveG ? "5g" : "industrial-internet";
+    public static string Name(ProjectEntry e) => e switch
+    {
+        ProjectEntry.CountyReviewed => "county-reviewed",
+        _ => e.ToString().ToLowerInvariant(),
+    };
     public static string Name(GrantClass c) => c.ToString().ToLowerInvariant();
     public static string Name(CertificationLevel l) => l.ToString().ToLowerInvariant();
 
@@ -42,6 +48,8 @@ public static class Wire
         OperatingStatus s => Name(s),
         ProjectKind k => Name(k),
         ProjectStatus s => Name(s),
+        ProjectEntry e => Name(e),
+        ProjectTheme t => Name(t),
         GrantClass c => Name(c),
         CertificationLevel l => Name(l),
         CertificationKind k => Name(k),

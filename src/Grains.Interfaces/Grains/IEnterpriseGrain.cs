@@ -18,6 +18,10 @@ public interface IEnterpriseGrain : IGrainWithStringKey
     Task<CommandResult> SetMilestone(SetMilestone command, ChangeContext context);
     Task<CommandResult> AddCertification(AddCertification command, ChangeContext context);
     Task<CommandResult> RecordGrant(RecordGrant command, ChangeContext context);
+    /// <summary>Project database (项目库): review a proposed project (county, then city: 入库), take one out (出库), flag a key project (city only).</summary>
+    Task<CommandResult> ReviewProjectEntry(ReviewProjectEntry command, ChangeContext context);
+    Task<CommandResult> ExitProject(ExitProject command, ChangeContext context);
+    Task<CommandResult> SetKeyProject(SetKeyProject command, ChangeContext context);
 
     /// <summary>
     /// Applies a firm's rows of a monthly report as one change (one version, one audit entry). Unlike the other commands

@@ -13,4 +13,10 @@ public sealed record CreateBatch(
     [property: Id(4)] SubsidyTerms? Subsidy,
     [property: Id(5)] Dictionary<string, decimal?>? Rewards,
     [property: Id(6)] decimal? Budget,
-    [property: Id(7)] string? Reference = null);
+    [property: Id(7)] string? Reference = null)
+{
+    /// <summary>The fund's own categories funded too: "5g", "industrial-internet".</summary>
+    [Id(8)] public string[]? Themes { get; init; }
+    /// <summary>Machine-replaces-labour support as a ratio of eligible equipment investment: { rate 0–1, cap }.</summary>
+    [Id(9)] public SubsidyTerms? MachineReplacesLabour { get; init; }
+}

@@ -40,6 +40,10 @@ public static class BoardBuilder
             ProjectsThisYear = t.ProjectsThisYear, ProjectsTarget = c.Targets.ProjectsThisYear,
             CompletedTarget = c.Targets.CompletedThisYear,
             Score = Score(t, c.Targets, calendar), Status = Status(t, c.Targets, calendar), Version = c.Version,
+            PriorListCoverage = PriorList(t, calendar).Coverage, NewlyAboveScale = t.NewlyAboveScale,
+            OfPlan = Share(t.CompletedThisYear, t.PlannedThisYear),
+            StartRate = Share(t.StartedThisYear, t.PlannedStartThisYear), PlannedStart = t.PlannedStartThisYear, Started = t.StartedThisYear,
+            ScheduleDue = t.ScheduleDue, ScheduleReported = t.ScheduleReported, ScheduleCompleteness = Share(t.ScheduleReported, t.ScheduleDue),
         };
     }
 
@@ -62,7 +66,8 @@ public static class BoardBuilder
             ReportingMonth = calendar.ReportingMonth.ToString(),
             ProgrammeYear = calendar.Year,
             CalendarProgress = Math.Round(calendar.CalendarProgress, 4),
-            Enterprises = new BoardEnterprises(t.AboveScale, t.Covered, Coverage(t), t.AboveScale - t.Covered, t.Enterprises),
+            Enterprises = new BoardEnterprises(t.AboveScale, t.Covered, Coverage(t), t.AboveScale - t.Covered, t.Enterprises,
+                calendar.Year, t.NewlyAboveScale, PriorList(t, calendar)),
             Projects = new BoardProjects(t.Projects, t.ProjectsThisYear, t.Intelligent, t.Green, t.Technical, t.CompletedProjectsThisYear),
             Investment = new BoardInvestment(t.TotalInvestment, t.Completed, t.PlannedThisYear, t.CompletedThisYear, t.InvestmentThisYear),
             Targets = new BoardTargets
@@ -73,6 +78,7 @@ public static class BoardBuilder
                 DigitalAboveScale = targets.DigitalAboveScale, DigitalSme = targets.DigitalSme,
                 SmartCertifications = targets.SmartCertifications, GreenCertifications = targets.GreenCertifications,
                 FullCoverageBy = targets.FullCoverageBy?.ToString(),
+                PlatformUsers = targets.PlatformUsers, PlatformDigital = targets.PlatformDigital, PlatformCloud = targets.PlatformCloud,
             },
             BelowScale = new BoardBelowScale(t.BelowScaleEnterprises, t.BelowScaleProjects),
             Counties = counties,
@@ -85,8 +91,25 @@ public static class BoardBuilder
             Trend = trend,
             Status = Status(t, targets, calendar),
             Score = Score(t, targets, calendar),
+            Completion = new BoardCompletion(t.CompletedThisYear, t.PlannedThisYear, Share(t.CompletedThisYear, t.PlannedThisYear),
+                targets.CompletedThisYear, Share(t.CompletedThisYear, targets.CompletedThisYear)),
+            Database = new BoardDatabase(t.DatabaseEntered, t.DatabasePending, t.DatabaseExited, t.KeyProjects,
+                t.PlannedStartThisYear, t.StartedThisYear, Share(t.StartedThisYear, t.PlannedStartThisYear)),
+            Sme = new BoardSme(t.CloudSmeThisYear, targets.CloudSme, t.DigitalSmeThisYear, targets.DigitalSme),
+            Schedule = new BoardSchedule(calendar.ReportingMonth.ToString(), calendar.ReportDueDate, t.ScheduleDue, t.ScheduleReported,
+                Share(t.ScheduleReported, t.ScheduleDue)),
         };
     }
+
+    /// <summary>Coverage on the previous year's list: the firms above scale before the programme year, and those of them covered.</summary>
+    public static BoardList PriorList(Contribution t, ProgrammeCalendar calendar)
+    {
+        var above = t.AboveScale - t.NewlyAboveScale;
+        var covered = t.Covered - t.CoveredNewlyAboveScale;
+        return new BoardList(calendar.Year - 1, above, covered, Share(covered, above));
+    }
+
+    private static decimal Share(decimal part, decimal whole) => whole <= 0 ? 0m : Math.Round(part / whole, 6);
 
     public static decimal Coverage(Contribution t) =>
         t.AboveScale == 0 ? 0m : Math.Round((decimal)t.Covered / t.AboveScale, 6);
@@ -114,8 +137,9 @@ public static class BoardBuilder
     }
 
     /// <summary>
-    /// The composite score (综合得分, 0–100) the league ranks on: coverage 40, investment completed against the
-    /// calendar 30, projects this year 15, cloud / digital / certifications 5 each. Each part is capped at 120 %.
+    /// The composite score (综合得分) the league ranks on: coverage 40, investment completed against the calendar 30,
+    /// projects this year 15, cloud / digital / certifications 5 each. A county exactly on plan — every target met, every
+    /// flow target on calendar pace — scores 100; each part is capped at 120 % of its weight, so the most is 120.
     /// </summary>
     public static decimal Score(Contribution t, ProgrammeTargets targets, ProgrammeCalendar calendar)
     {
@@ -128,6 +152,6 @@ public static class BoardBuilder
             5m * Part(Ratio(t.CloudThisYear, targets.CloudIndustrial) / pace) +
             5m * Part(Ratio(t.DigitalThisYear, targets.DigitalAboveScale) / pace) +
             5m * Part(Ratio(t.SmartCertificationsThisYear + t.GreenCertificationsThisYear, targets.SmartCertifications + targets.GreenCertifications) / pace);
-        return Math.Round(score / 1.2m, 2);
+        return Math.Round(score, 2);
     }
 }

@@ -40,20 +40,24 @@ internal static class SanmenxiaBatch2022
         WindowFrom = From,
         WindowTo = To,
         Kinds = [ProjectKind.Intelligent, ProjectKind.Green, ProjectKind.Technical],
+        // 三大改造暨5G、工业互联网: the fund's own categories too.
+        Themes = [ProjectTheme.FiveG, ProjectTheme.IndustrialInternet],
         Subsidy = new SubsidyRule(Rate, Cap),
+        // 机器换人 as a ratio of the eligible equipment investment — the ratio the reply calls too low (机器换人支持比例偏低):
+        // 10 %, at most 20 万 a project.
+        MachineReplacesLabour = new SubsidyRule(0.10m, 200_000m),
         Rewards =
         [
             new RewardAmount(RewardResult.SmartFactory, 500_000m),
             new RewardAmount(RewardResult.SmartWorkshop, 300_000m),
             new RewardAmount(RewardResult.GreenFactory, 500_000m),
             new RewardAmount(RewardResult.SmartManufacturingBenchmark, 500_000m),
-            new RewardAmount(RewardResult.MachineReplacesLabour, 200_000m),
         ],
         Budget = null, // 上不封顶: the seed describes the fund as uncapped
     };
 
     /// <summary>
-    /// The 16 reward applications: 12 awarded (3 × 50 万, 3 × 30 万, 6 × 20 万 = 360 万) and 4 declined (2 × 50 万, 30 万,
+    /// The 16 reward applications (machine replaces labour: 10 % of ≥ 200 万 of equipment, so the 20 万 cap): 12 awarded (3 × 50 万, 3 × 30 万, 6 × 20 万 = 360 万) and 4 declined (2 × 50 万, 30 万,
     /// 20 万 = 150 万), 510 万 asked in all. The registry's firms certified in 2021 (one smart
     /// factory, four green factories, six benchmarks, six smart workshops) set the mix.
     /// </summary>
@@ -67,16 +71,19 @@ internal static class SanmenxiaBatch2022
         (RewardResult.MachineReplacesLabour, false),
     ];
 
-    /// <summary>Where the ten applications that were not awarded stopped, and why (subsidy first, then reward).</summary>
+    /// <summary>
+    /// Where the ten applications that were not awarded stopped, and why (subsidy first, then reward). The reply counts its 54
+    /// after the counties' on-site check, document review and joint recommendation, so every decline is at a city stage.
+    /// </summary>
     private static readonly (ReviewStage Stage, string Reason)[] Declines =
     [
-        (ReviewStage.CountyCheck, "现场核查：项目设备尚未全部安装到位，区间完成投资不足申报额"),
+        (ReviewStage.EquipmentVerification, "设备核查：项目设备尚未全部安装到位，区间完成投资不足申报额"),
         (ReviewStage.EquipmentVerification, "设备核查：部分设备发票与实物不符"),
         (ReviewStage.EquipmentVerification, "设备核查：申报设备含二手设备，不符合支持条件"),
         (ReviewStage.ExpertRecheck, "专家复核：项目实际建设内容与申报不一致"),
         (ReviewStage.ExpertPanel, "专家评审：综合得分低于推荐线"),
         (ReviewStage.SpecialAudit, "专项审计：审定投资额低于申报条件"),
-        (ReviewStage.CountyRecommendation, "县级联审：证书复印件与原件不符"),
+        (ReviewStage.ExpertRecheck, "专家复核：证书复印件与原件不符"),
         (ReviewStage.ExpertPanel, "专家评审：综合得分低于推荐线"),
         (ReviewStage.ExpertPanel, "专家评审：综合得分低于推荐线"),
         (ReviewStage.EquipmentVerification, "设备核查：工业机器人数量与申报不符"),
@@ -104,6 +111,12 @@ internal static class SanmenxiaBatch2022
         var used = new HashSet<(string, string)>();
         // Rewards first: few firms were certified in 2021, and a firm applies for one project of the batch.
         var rewards = PickRewardProjects(rng, registry, used);
+        // The machine-replaces-labour projects carry the equipment investment their support is a ratio of.
+        foreach (var p in rewards.Where(p => p.Result == RewardResult.MachineReplacesLabour))
+        {
+            var firm = firms[p.Firm.Id];
+            firms[p.Firm.Id] = firm with { Projects = [.. firm.Projects.Select(x => x.Id == p.Project.Id ? p.Project : x)] };
+        }
         var subsidy = PickSubsidyProjects(rng, registry, used);
         SetSubsidyAmounts(rng, subsidy);
         Rebalance(rng, firms, subsidy);
@@ -164,9 +177,10 @@ internal static class SanmenxiaBatch2022
             foreach (var f in registry.Where(f => f.AboveScale && !firmsUsed.Contains(f.Id)).OrderBy(_ => rng.Next()))
             {
                 var project = f.Projects.Where(p => !used.Contains((f.Id, p.Id)) && !Granted(f, p))
+                    .Select(p => result == RewardResult.MachineReplacesLabour ? p with { EquipmentInvestment = Equipment(p) } : p)
                     .FirstOrDefault(p => AwardRules.Ineligibility(Call, f, p, GrantClass.Reward, result) is null);
                 if (project is null) continue;
-                pick = new Pick { Firm = f, Project = project, Class = GrantClass.Reward, Result = result, Requested = AwardRules.Reward(Call.Rewards, result)!.Value };
+                pick = new Pick { Firm = f, Project = project, Class = GrantClass.Reward, Result = result, Requested = AwardRules.Requested(Call, project, GrantClass.Reward, result) };
                 break;
             }
             if (pick is null) throw new InvalidOperationException($"no firm of the registry qualifies for a {result} reward");
@@ -177,6 +191,10 @@ internal static class SanmenxiaBatch2022
         }
         return [.. picks];
     }
+
+    /// <summary>Eligible equipment investment of an intelligent project: 60 % of its total in whole 万, at least 200 万 (never above the total).</summary>
+    internal static decimal Equipment(Project p) =>
+        Math.Min(p.TotalInvestment, Math.Max(2_000_000m, decimal.Floor(p.TotalInvestment * 0.6m / 10_000m) * 10_000m));
 
     private static int Scarcity(RewardResult r) => r switch
     {

@@ -15,7 +15,15 @@ public static class SanmenxiaDataset
     // The seed's figures (万 yuan where money).
     public const int AboveScale = 463, Covered = 426, Projects = 686, ProjectsThisYear = 231;
     public const int BelowScaleFirms = 176, BelowScaleProjects = 219;
-    public const long TotalWan = 6_700_000, CompletedWan = 3_580_000, PlannedThisYearWan = 1_518_000, CompletedThisYearWan = 1_370_000;
+    public const long TotalWan = 6_700_000, CompletedWan = 3_580_000, CompletedThisYearWan = 1_370_000;
+    /// <summary>
+    /// The 231 projects' plan for 2022. The reply gives 151.8 亿 and 137 亿 = 90.2 %, but 137 / 151.8 is 90.25 %, which rounds
+    /// to 90.3 %: one of the two figures is rounded in the reply. 137 亿 stays exact (it also makes up the 358 亿); the plan is
+    /// 151.81 亿 — 151.8 亿 at the reply's precision, and 137 / 151.81 = 90.24 % rounds to the reply's 90.2 %.
+    /// </summary>
+    public const long PlannedThisYearWan = 1_518_100;
+    /// <summary>The 2021 above-scale list (443 firms, 426 covered: 96.2 %) and the 2022 list's 20 newcomers (新入规), none covered yet.</summary>
+    public const int PriorListAboveScale = 443, NewlyAboveScale = 20;
     public const int Intelligent = 141, Green = 138, Technical = 407; // 686 in the 2022 planning mix 42 : 41 : 121
     public const int Revived = 32;
     public const long GrantsDisbursedWan = 20_500;
@@ -27,10 +35,11 @@ public static class SanmenxiaDataset
     private const int PriorProjects = 70, CompletedIn2022 = 46;
     private const long HengkangWan = 44_500;               // 4.45 亿 in 11 projects
 
-    private static readonly (string County, int AboveScale, int Uncovered, int BelowScale)[] Quotas =
+    /// <summary>Per county: firms on the 2022 list, of them not yet covered, of those newly above scale in 2022; below-scale participants.</summary>
+    private static readonly (string County, int AboveScale, int Uncovered, int Newly, int BelowScale)[] Quotas =
     [
-        ("lingbao", 110, 9, 40), ("mianchi", 80, 6, 30), ("shanzhou", 70, 6, 27), ("etdz", 60, 5, 23),
-        ("yima", 55, 4, 21), ("hubin", 40, 3, 16), ("lushi", 28, 2, 11), ("urdz", 20, 2, 8),
+        ("lingbao", 110, 9, 5, 40), ("mianchi", 80, 6, 3, 30), ("shanzhou", 70, 6, 3, 27), ("etdz", 60, 5, 3, 23),
+        ("yima", 55, 4, 2, 21), ("hubin", 40, 3, 2, 16), ("lushi", 28, 2, 1, 11), ("urdz", 20, 2, 1, 8),
     ];
 
     /// <summary>Industries by county (weights), after the city's industrial geography.</summary>
@@ -85,7 +94,7 @@ public static class SanmenxiaDataset
         ["hubin"] = "三门峡", ["lushi"] = "卢氏", ["urdz"] = "三门峡",
     };
 
-    private static readonly Dictionary<ProjectKind, string[]> ProjectWords = new()
+    internal static readonly Dictionary<ProjectKind, string[]> ProjectWords = new()
     {
         [ProjectKind.Intelligent] = ["智能化生产线改造", "5G+智能工厂建设", "机器换人改造", "数字化车间建设", "工业互联网平台应用", "智能仓储物流改造"],
         [ProjectKind.Green] = ["节能降耗改造", "超低排放改造", "废气治理提升", "固废综合利用", "废水循环利用改造", "余热回收利用"],
@@ -125,6 +134,7 @@ public static class SanmenxiaDataset
         public readonly List<GrantReceived> Grants = [];
         public YearMonth? Cloud;
         public YearMonth? Digital;
+        public int? ListedSince;
     }
 
     private sealed class Slot
@@ -154,18 +164,21 @@ public static class SanmenxiaDataset
         {
             Id = f.Id, Name = f.Name, CountyId = f.County, Sector = f.Sector, AboveScale = f.AboveScale, Status = f.Status,
             Projects = [.. f.Projects], Certifications = [.. f.Certifications], Grants = [.. f.Grants],
-            CloudSince = f.Cloud, DigitalSince = f.Digital, Version = 1,
+            CloudSince = f.Cloud, DigitalSince = f.Digital, AboveScaleSince = f.ListedSince, Version = 1,
             UpdatedAt = new DateTimeOffset(2022, 8, 31, 16, 0, 0, TimeSpan.Zero),
         }).ToList();
-        var (registry, batch) = SanmenxiaBatch2022.Attach(enterprises);
-        return new Dataset(Name, registry, CityTargets, DecomposeTargets(CityTargets)) { Batches = [batch] };
+        var (attached, batch) = SanmenxiaBatch2022.Attach(enterprises);
+        var registry = SanmenxiaSchedule.Attach(SanmenxiaPlanning.Attach(attached));
+        return new Dataset(Name, registry, CityTargets, DecomposeTargets(CityTargets, registry)) { Batches = [batch] };
     }
 
     private static List<Firm> CreateFirms(Random rng)
     {
         var firms = new List<Firm>();
         var names = new HashSet<string>(Named.Select(n => n.Name));
-        foreach (var (county, above, uncovered, below) in Quotas)
+        // The years generated firms entered the above-scale list come from their own stream, so the rest stays as it was.
+        var listing = new Random(Seed + 1);
+        foreach (var (county, above, uncovered, newly, below) in Quotas)
         {
             foreach (var n in Named.Where(n => n.County == county))
                 firms.Add(new Firm { Id = n.Id, Name = n.Name, County = county, Sector = n.Sector, AboveScale = true, Covered = true, Named = n, Status = n.Status });
@@ -178,6 +191,8 @@ public static class SanmenxiaDataset
                 {
                     Id = $"{county}-{++seq:000}", Name = UniqueName(rng, names, county, sector), County = county, Sector = sector,
                     AboveScale = true, Covered = i < above - uncovered,
+                    // The county's last few uncovered firms are the 2022 newcomers (新入规); the others joined 2008–2021.
+                    ListedSince = i >= above - newly ? 2022 : 2008 + listing.Next(14),
                 });
             }
             for (var i = 0; i < below; i++)
@@ -325,7 +340,7 @@ public static class SanmenxiaDataset
                 var finish = from.AddMonths(1 + rng.Next(4));
                 end[s] = finish > aug ? aug : finish;
             }
-            else end[s] = new YearMonth(2022, 10).AddMonths(rng.Next(27));
+            else end[s] = new YearMonth(2022, 9).AddMonths(rng.Next(28));
         }
         YearMonth From2022(Slot s) => start[s] < jan ? jan : start[s];
         YearMonth To2022(Slot s) => end[s] < aug ? end[s] : aug;
@@ -334,7 +349,11 @@ public static class SanmenxiaDataset
         var priorList = prior.ToList();
         var priorWan = Partition.Split(PriorWan, priorList.Select(_ => Weight(rng)).ToList(), 100);
         var plannedExtra = Partition.Split(PlannedThisYearWan - CompletedThisYearWan, underway.Select(_ => Weight(rng)).ToList());
-        var beyond = Partition.Split(TotalWan - OlderTotalWan - PriorWan - PlannedThisYearWan, underway.Select(_ => Weight(rng)).ToList(), 100);
+        // What remains after 2022 belongs to the projects that run on past it: one due by December plans all it still needs
+        // within 2022, so the year's remaining plan (151.81 − 137 亿) covers the projects due Sep–Dec.
+        var runOn = underway.Where(s => end[s].Year > 2022).ToList();
+        var beyondWan = Partition.Split(TotalWan - OlderTotalWan - PriorWan - PlannedThisYearWan, runOn.Select(_ => Weight(rng)).ToList(), 100);
+        var beyond = underway.Select(s => runOn.IndexOf(s) is var k and >= 0 ? beyondWan[k] : 0L).ToArray();
 
         var in2022 = current.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => y22[x.i]);
         var before = priorList.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => priorWan[x.i]);
@@ -385,7 +404,8 @@ public static class SanmenxiaDataset
         var revived = firms.Count(f => f.Status == OperatingStatus.Revived);
         foreach (var f in firms.Where(f => f.Covered && f.Named is null).OrderBy(_ => rng.Next()).Take(Revived - revived))
             f.Status = OperatingStatus.Revived;
-        var idle = firms.Where(f => f.AboveScale && !f.Covered).OrderBy(_ => rng.Next()).Take(9).ToList();
+        // Idle firms are long-standing ones: a firm that just grew above scale is not halted.
+        var idle = firms.Where(f => f.AboveScale && !f.Covered && f.ListedSince != 2022).OrderBy(_ => rng.Next()).Take(9).ToList();
         for (var i = 0; i < idle.Count; i++) idle[i].Status = i < 4 ? OperatingStatus.Halted : OperatingStatus.SemiHalted;
     }
 
@@ -435,41 +455,67 @@ public static class SanmenxiaDataset
             above[i].Digital = i < 67 ? new YearMonth(2022, 1 + rng.Next(8)) : new YearMonth(2019, 1).AddMonths(rng.Next(36));
     }
 
-    /// <summary>Grants of the earlier batches: 2.05 亿 awarded and disbursed to 154 projects.</summary>
+    /// <summary>
+    /// The earlier batches' grants: 2.05 亿 awarded and disbursed to 154 projects, growing batch by batch as the programme
+    /// did, each below batch 2022-1's 54 projects and 10,065.72 万 asked — the reply's "创近年新高".
+    /// </summary>
+    internal static readonly (string Id, YearMonth Awarded, int Projects, long Wan)[] EarlierBatches =
+    [
+        ("2019-1", new YearMonth(2019, 11), 49, 5_600),
+        ("2020-1", new YearMonth(2020, 10), 52, 6_900),
+        ("2021-1", new YearMonth(2021, 9), 53, 8_000),
+    ];
+
+    /// <summary>Each earlier batch funds projects begun at least three months before its award, one grant a project.</summary>
     private static void AssignGrants(Random rng, List<Firm> covered)
     {
-        var batches = new[] { ("2019-1", new YearMonth(2019, 11)), ("2020-1", new YearMonth(2020, 10)), ("2021-1", new YearMonth(2021, 9)) };
-        var eligible = covered.SelectMany(f => f.Projects.Where(p => p.Invested > 0 && p.StartMonth < new YearMonth(2021, 9)).Select(p => (f, p)))
-            .OrderBy(_ => rng.Next()).Take(GrantedProjects).ToList();
-        var amounts = Partition.Split(GrantsDisbursedWan, eligible.Select(_ => Weight(rng)).ToList(), 10);
-        for (var i = 0; i < eligible.Count; i++)
+        var granted = new HashSet<Project>(ReferenceEqualityComparer.Instance);
+        var index = 0;
+        foreach (var (batch, month, count, wan) in EarlierBatches)
         {
-            var (f, p) = eligible[i];
-            var (batch, month) = batches.Last(b => b.Item2 > p.StartMonth || b == batches[0]);
-            var yuan = amounts[i] * 10_000m;
-            var cls = i % 4 == 3 ? GrantClass.Reward : GrantClass.Subsidy;
-            f.Grants.Add(new GrantReceived { BatchId = batch, ProjectId = p.Id, Class = cls, Awarded = yuan, Disbursed = yuan, AwardedMonth = month });
+            var eligible = covered.SelectMany(f => f.Projects.Where(p => p.Invested > 0 && p.StartMonth.AddMonths(3) <= month && !granted.Contains(p))
+                    .Select(p => (f, p)))
+                .OrderBy(_ => rng.Next()).Take(count).ToList();
+            if (eligible.Count < count) throw new InvalidOperationException($"too few projects begun before batch {batch}");
+            var amounts = Partition.Split(wan, eligible.Select(_ => Weight(rng)).ToList(), 10);
+            for (var i = 0; i < eligible.Count; i++, index++)
+            {
+                var (f, p) = eligible[i];
+                granted.Add(p);
+                var yuan = amounts[i] * 10_000m;
+                var cls = index % 4 == 3 ? GrantClass.Reward : GrantClass.Subsidy;
+                f.Grants.Add(new GrantReceived { BatchId = batch, ProjectId = p.Id, Class = cls, Awarded = yuan, Disbursed = yuan, AwardedMonth = month });
+            }
         }
     }
 
-    /// <summary>Every target split item by item (逐项分解) by the county's share of above-scale firms, exactly.</summary>
-    public static IReadOnlyDictionary<string, ProgrammeTargets> DecomposeTargets(ProgrammeTargets city)
+    /// <summary>
+    /// Every target split item by item (逐项分解), exactly (largest remainder), so the eight add up to the city's. The project
+    /// targets follow each county's own 2022 project list — projects by its count of the year's projects, total investment
+    /// by their total investment, investment to complete by their annual plan — so a county's targets and its position agree,
+    /// as when a city sums its counties' lists; the cloud, digital, certification and platform targets follow each county's
+    /// share of above-scale firms.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ProgrammeTargets> DecomposeTargets(ProgrammeTargets city, IReadOnlyList<Enterprise> registry)
     {
-        var weights = Quotas.Select(q => (double)q.AboveScale).ToList();
-        long[] Whole(long total) => Partition.Split(total, weights);
-        long[] Money(decimal yuan) => Partition.Split((long)(yuan / 10_000m), weights);
-        var projects = Whole(city.ProjectsThisYear);
-        var investment = Money(city.InvestmentThisYear);
-        var completed = Money(city.CompletedThisYear);
-        var cloud = Whole(city.CloudIndustrial);
-        var cloudSme = Whole(city.CloudSme);
-        var digital = Whole(city.DigitalAboveScale);
-        var digitalSme = Whole(city.DigitalSme);
-        var smart = Whole(city.SmartCertifications);
-        var green = Whole(city.GreenCertifications);
-        var users = Whole(city.PlatformUsers);
-        var platformDigital = Whole(city.PlatformDigital);
-        var platformCloud = Whole(city.PlatformCloud);
+        var year = ProgrammeCalendar.Default.Year;
+        var lists = Quotas.Select(q => registry.Where(e => e.CountyId == q.County && e.AboveScale)
+            .SelectMany(e => e.Projects.Where(p => p.ActiveIn(year))).ToList()).ToList();
+        var firms = Quotas.Select(q => (double)q.AboveScale).ToList();
+        long[] Whole(long total, IReadOnlyList<double> weights) => Partition.Split(total, weights);
+        long[] Money(decimal yuan, IReadOnlyList<double> weights) => Partition.Split((long)(yuan / 10_000m), weights);
+        var projects = Whole(city.ProjectsThisYear, [.. lists.Select(l => (double)l.Count)]);
+        var investment = Money(city.InvestmentThisYear, [.. lists.Select(l => (double)l.Sum(p => p.TotalInvestment))]);
+        var completed = Money(city.CompletedThisYear, [.. lists.Select(l => (double)l.Sum(p => p.PlannedThisYear))]);
+        var cloud = Whole(city.CloudIndustrial, firms);
+        var cloudSme = Whole(city.CloudSme, firms);
+        var digital = Whole(city.DigitalAboveScale, firms);
+        var digitalSme = Whole(city.DigitalSme, firms);
+        var smart = Whole(city.SmartCertifications, firms);
+        var green = Whole(city.GreenCertifications, firms);
+        var users = Whole(city.PlatformUsers, firms);
+        var platformDigital = Whole(city.PlatformDigital, firms);
+        var platformCloud = Whole(city.PlatformCloud, firms);
         return Quotas.Select((q, i) => (q.County, Targets: city with
         {
             ProjectsThisYear = (int)projects[i], InvestmentThisYear = investment[i] * 10_000m, CompletedThisYear = completed[i] * 10_000m,

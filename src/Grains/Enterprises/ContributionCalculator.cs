@@ -11,11 +11,33 @@ public static class ContributionCalculator
         var year = calendar.Year;
         var upTo = calendar.ReportingMonth;
         int projects = 0, thisYear = 0, intelligent = 0, green = 0, technical = 0, completedThisYear = 0, belowProjects = 0;
+        int entered = 0, pending = 0, exited = 0, key = 0, plannedStart = 0, started = 0, due = 0, reported = 0;
         decimal total = 0, completed = 0, planned = 0, investmentThisYear = 0, completedInYear = 0;
         var byMonth = new decimal[Contribution.Months];
         foreach (var p in e.Projects)
         {
-            if (p.Status == ProjectStatus.Cancelled) continue;
+            if (e.AboveScale)
+            {
+                switch (p.Entry)
+                {
+                    case ProjectEntry.Entered: entered++; break;
+                    case ProjectEntry.Exited: exited++; break;
+                    default: pending++; break;
+                }
+                if (p.Key && p.Entry == ProjectEntry.Entered) key++;
+                if (p.PlannedToStartIn(year))
+                {
+                    plannedStart++;
+                    if (p.Implemented) started++;
+                }
+                if (p.DueToReport(upTo))
+                {
+                    due++;
+                    if (Array.Exists(p.Schedule, s => s.Month == upTo)) reported++;
+                }
+            }
+            // The programme's figures count projects implemented (实施): underway or completed, not those still planned.
+            if (!p.Implemented) continue;
             if (!e.AboveScale)
             {
                 belowProjects++;
@@ -66,6 +88,7 @@ public static class ContributionCalculator
         }
 
         var covered = e.AboveScale && e.Projects.Any(p => p.Implemented);
+        var newly = e.AboveScale && !e.OnListBefore(year);
         return new Contribution
         {
             Enterprises = 1,
@@ -98,6 +121,18 @@ public static class ContributionCalculator
             Halted = e.Status == OperatingStatus.Halted ? 1 : 0,
             SemiHalted = e.Status == OperatingStatus.SemiHalted ? 1 : 0,
             Revived = e.Status == OperatingStatus.Revived ? 1 : 0,
+            NewlyAboveScale = newly ? 1 : 0,
+            CoveredNewlyAboveScale = newly && covered ? 1 : 0,
+            DatabaseEntered = entered,
+            DatabasePending = pending,
+            DatabaseExited = exited,
+            KeyProjects = key,
+            PlannedStartThisYear = plannedStart,
+            StartedThisYear = started,
+            ScheduleDue = due,
+            ScheduleReported = reported,
+            CloudSmeThisYear = !e.AboveScale && e.CloudSince is { } sc && sc.Year == year && sc <= upTo ? 1 : 0,
+            DigitalSmeThisYear = !e.AboveScale && e.DigitalSince is { } sd && sd.Year == year && sd <= upTo ? 1 : 0,
         };
     }
 

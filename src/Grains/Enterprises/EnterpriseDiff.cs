@@ -20,6 +20,7 @@ public static class EnterpriseDiff
         Field("countyId", before?.CountyId, after.CountyId);
         Field("sector", before?.Sector, after.Sector);
         Field("aboveScale", before?.AboveScale, after.AboveScale);
+        Field("aboveScaleSince", before?.AboveScaleSince, after.AboveScaleSince);
         Field("status", before is null ? null : Wire.Name(before.Status), Wire.Name(after.Status));
         Field("cloudSince", before?.CloudSince, after.CloudSince);
         Field("digitalSince", before?.DigitalSince, after.DigitalSince);
@@ -31,7 +32,7 @@ public static class EnterpriseDiff
             if (!oldProjects.TryGetValue(p.Id, out var o))
             {
                 changes.Add(new FieldChange(path, null,
-                    $"{p.Name}; {Wire.Name(p.Kind)}; {Text(p.TotalInvestment)}; {Text(p.PlannedThisYear)}; {p.StartMonth}–{p.EndMonth}; {Wire.Name(p.Status)}"));
+                    $"{p.Name}; {Wire.Name(p.Kind)}; {Text(p.TotalInvestment)}; {Text(p.PlannedThisYear)}; {p.StartMonth}–{p.EndMonth}; {Wire.Name(p.Status)}; {Wire.Name(p.Entry)}{(p.PlanningBatch is null ? "" : "; " + p.PlanningBatch)}"));
                 foreach (var m in p.Monthly) changes.Add(new FieldChange($"{path}/monthly/{m.Month}", null, Text(m.Amount)));
                 continue;
             }
@@ -39,6 +40,21 @@ public static class EnterpriseDiff
             Field($"{path}/status", Wire.Name(o.Status), Wire.Name(p.Status));
             Field($"{path}/totalInvestment", o.TotalInvestment, p.TotalInvestment);
             Field($"{path}/plannedThisYear", o.PlannedThisYear, p.PlannedThisYear);
+            Field($"{path}/entry", Wire.Name(o.Entry), Wire.Name(p.Entry));
+            Field($"{path}/entryNote", o.EntryNote, p.EntryNote);
+            Field($"{path}/exitReason", o.ExitReason, p.ExitReason);
+            Field($"{path}/mergedInto", o.MergedInto, p.MergedInto);
+            Field($"{path}/key", o.Key, p.Key);
+            Field($"{path}/planningBatch", o.PlanningBatch, p.PlanningBatch);
+            var oldSchedule = o.Schedule.ToDictionary(s => s.Month);
+            foreach (var s in p.Schedule)
+            {
+                oldSchedule.TryGetValue(s.Month, out var os);
+                Field($"{path}/schedule/{s.Month}/progress", os?.Progress, s.Progress);
+                Field($"{path}/schedule/{s.Month}/progressPercent", os?.ProgressPercent, s.ProgressPercent);
+                Field($"{path}/schedule/{s.Month}/problems", os?.Problems, s.Problems);
+                Field($"{path}/schedule/{s.Month}/inStatistics", os?.InStatistics, s.InStatistics);
+            }
             var oldMonths = o.Monthly.ToDictionary(m => m.Month, m => m.Amount);
             var newMonths = p.Monthly.ToDictionary(m => m.Month, m => m.Amount);
             foreach (var month in oldMonths.Keys.Union(newMonths.Keys).Order())

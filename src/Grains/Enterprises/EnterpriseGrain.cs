@@ -107,7 +107,7 @@ public sealed class EnterpriseGrain(
         if (context.CountyScope is { } scope && ((_latest is not null && _latest.CountyId != scope) || (command.CountyId is not null && command.CountyId != scope)))
             return Task.FromResult(Forbidden());
         if (Stale(context) is { } conflict) return Task.FromResult(conflict);
-        var outcome = EnterpriseRules.Upsert(this.GetPrimaryKeyString(), _latest, command);
+        var outcome = EnterpriseRules.Upsert(this.GetPrimaryKeyString(), _latest, command, _calendar);
         return Commit(outcome, context, "upsert-enterprise", created: _latest is null);
     }
 
@@ -128,6 +128,18 @@ public sealed class EnterpriseGrain(
 
     public Task<CommandResult> RecordGrant(RecordGrant command, ChangeContext context) =>
         Existing(context, "record-grant", e => EnterpriseRules.RecordGrant(e, command));
+
+    public Task<CommandResult> ReviewProjectEntry(ReviewProjectEntry command, ChangeContext context) =>
+        Existing(context, "review-project-entry", e => EnterpriseRules.ReviewEntry(e, command, city: context.CountyScope is null), command.ProjectId);
+
+    public Task<CommandResult> ExitProject(ExitProject command, ChangeContext context) =>
+        Existing(context, "exit-project", e => EnterpriseRules.Exit(e, command), command.ProjectId);
+
+    /// <summary>Key projects are the city's to name: a county agent is refused.</summary>
+    public Task<CommandResult> SetKeyProject(SetKeyProject command, ChangeContext context) =>
+        context.CountyScope is not null
+            ? Task.FromResult(Forbidden())
+            : Existing(context, "set-key-project", e => EnterpriseRules.SetKey(e, command), command.ProjectId);
 
     public async Task<Programme.Imports.MonthlyReportResult> ApplyMonthlyReport(IReadOnlyList<ReportProgress> rows, ChangeContext context)
     {

@@ -35,10 +35,15 @@ public static class AwardRules
         return null;
     }
 
+    /// <summary>机器换人: the support ratio × the eligible equipment investment, down to the fen, at most the cap.</summary>
+    public static decimal MachineReplacesLabour(SubsidyRule rule, decimal equipmentInvestment) => Subsidy(rule, equipmentInvestment);
+
     /// <summary>What the application asks for under the call's rules (0 when the class or result is not offered).</summary>
     public static decimal Requested(BatchCall call, Project project, GrantClass grantClass, RewardResult? result) => grantClass switch
     {
         GrantClass.Subsidy when call.Subsidy is { } rule => Subsidy(rule, CompletedInWindow(project, call.WindowFrom, call.WindowTo)),
+        GrantClass.Reward when result == RewardResult.MachineReplacesLabour && call.MachineReplacesLabour is { } mrl =>
+            MachineReplacesLabour(mrl, project.EquipmentInvestment ?? 0m),
         GrantClass.Reward when result is { } r => Reward(call.Rewards, r) ?? 0m,
         _ => 0m,
     };
@@ -47,8 +52,8 @@ public static class AwardRules
     public static (string Field, string Rule)? Ineligibility(BatchCall call, Enterprise firm, Project project, GrantClass grantClass, RewardResult? result)
     {
         var window = $"{call.WindowFrom}…{call.WindowTo}";
-        if (!call.Kinds.Contains(project.Kind))
-            return ("projectId", $"is a {Wire.Name(project.Kind)} project; this batch funds {string.Join(", ", call.Kinds.Select(Wire.Name))} projects");
+        if (!call.Kinds.Contains(project.Kind) && !(project.Theme is { } theme && call.Themes.Contains(theme)))
+            return ("projectId", $"is a {Wire.Name(project.Kind)} project; this batch funds {string.Join(", ", call.Kinds.Select(Wire.Name).Concat(call.Themes.Select(Wire.Name)))} projects");
         if (!project.Implemented)
             return ("projectId", $"must be underway or completed (it is {Wire.Name(project.Status)})");
         if (grantClass == GrantClass.Subsidy)
@@ -62,7 +67,10 @@ public static class AwardRules
         {
             var done = project.Kind == ProjectKind.Intelligent && project.Status == ProjectStatus.Completed
                 && project.EndMonth >= call.WindowFrom && project.EndMonth <= call.WindowTo;
-            return done ? null : ("result", $"machine-replaces-labour needs an intelligent project completed in the window {window}");
+            if (!done) return ("result", $"machine-replaces-labour needs an intelligent project completed in the window {window}");
+            return call.MachineReplacesLabour is not null && project.EquipmentInvestment is not > 0
+                ? ("result", "machine-replaces-labour support is a ratio of the project's eligible equipment investment: record it (equipmentInvestment)")
+                : null;
         }
         var kind = Certification(r);
         var held = firm.Certifications.Any(c => c.Kind == kind && c.Month >= call.WindowFrom && c.Month <= call.WindowTo);

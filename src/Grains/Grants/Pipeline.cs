@@ -70,7 +70,23 @@ internal static class Pipeline
             }
             if (e.Money($"rewards.{key}", amount, positive: true) is { } yuan) rewards.Add(new RewardAmount(result, yuan));
         }
-        if (c.Subsidy is null && (c.Rewards is null || c.Rewards.Count == 0))
+        var themes = new List<ProjectTheme>();
+        foreach (var th in c.Themes ?? [])
+        {
+            if (Wire.TryParse<ProjectTheme>(th, out var theme)) { if (!themes.Contains(theme)) themes.Add(theme); }
+            else e.Add("themes", $"'{th}' is not a project category of the fund; use {Wire.Allowed<ProjectTheme>()}");
+        }
+        SubsidyRule? machine = null;
+        if (c.MachineReplacesLabour is { } m)
+        {
+            if (m.Rate is null) e.Add("machineReplacesLabour.rate", "is required (a fraction 0–1 of the eligible equipment investment)");
+            else if (m.Rate <= 0 || m.Rate > 1 || decimal.Round(m.Rate.Value, 4) != m.Rate) e.Add("machineReplacesLabour.rate", "must be greater than 0 and at most 1, with at most 4 decimal places");
+            var cap = e.Money("machineReplacesLabour.cap", m.Cap, required: false, positive: true);
+            if (m.Rate is > 0 and <= 1 && decimal.Round(m.Rate.Value, 4) == m.Rate) machine = new SubsidyRule(m.Rate.Value, cap);
+            if (c.Rewards?.ContainsKey(Wire.NameOf(RewardResult.MachineReplacesLabour)) == true)
+                e.Add("rewards", "machine-replaces-labour is supported as a ratio here; do not give it a fixed amount too");
+        }
+        if (c.Subsidy is null && (c.Rewards is null || c.Rewards.Count == 0) && c.MachineReplacesLabour is null)
             e.Add("subsidy", "offer at least one class: subsidy (a rate) or rewards (amounts per result)");
         var budget = e.Money("budget", c.Budget, required: false, positive: true);
         string? reference = c.Reference is null ? null : e.Text("reference", c.Reference);
@@ -79,7 +95,8 @@ internal static class Pipeline
         var call = new BatchCall
         {
             Name = name!, WindowFrom = from!.Value, WindowTo = to!.Value, Kinds = [.. kinds.Order()], Subsidy = subsidy,
-            Rewards = [.. rewards.OrderBy(r => r.Result)], Budget = budget, Reference = reference,
+            Rewards = [.. rewards.OrderBy(r => r.Result)], Budget = budget, Reference = reference, Themes = [.. themes.Order()],
+            MachineReplacesLabour = machine,
         };
         return new Step(new FundingBatch { Id = id, Call = call, Accepting = true, Version = 1, CreatedAt = now, UpdatedAt = now }, null);
     }
@@ -107,7 +124,7 @@ internal static class Pipeline
             return BatchResult.Conflict(b.Version, "projectId", $"this project already applied in this batch (application {earlier.Id}); a project applies once per batch");
         if (!b.Call.Offers(grantClass!.Value))
             return BatchResult.Invalid(b.Version, "class", $"this batch does not offer the {Wire.Name(grantClass.Value)} class");
-        if (result is { } r && AwardRules.Reward(b.Call.Rewards, r) is null)
+        if (result is { } r && !b.Call.Pays(r))
             return BatchResult.Invalid(b.Version, "result", $"this batch rewards only: {string.Join(", ", b.Call.Rewards.Select(x => Wire.NameOf(x.Result)))}");
         if (AwardRules.Ineligibility(b.Call, firm, project, grantClass.Value, result) is { } why)
             return BatchResult.Invalid(b.Version, why.Field, why.Rule);

@@ -80,7 +80,7 @@ public sealed class ImportGrain(
                 }
                 var held = project.Monthly.FirstOrDefault(m => m.Month.ToString() == r.Month)?.Amount ?? 0m;
                 state.State.Before[Key(r)] = held;
-                var step = EnterpriseRules.ReportProgress(next, new ReportProgress(r.ProjectId, r.Month, r.Invested), _calendar);
+                var step = EnterpriseRules.ReportProgress(next, r.ToCommand(), _calendar);
                 if (step.Errors is { Any: true } errors)
                 {
                     foreach (var (field, messages) in errors.ToDictionary())
@@ -121,7 +121,7 @@ public sealed class ImportGrain(
         foreach (var chunk in groups.Chunk(Parallelism))
         {
             var done = await Task.WhenAll(chunk.Select(g => GrainFactory.GetGrain<IEnterpriseGrain>(g.Key).ApplyMonthlyReport(
-                g.Select(r => new ReportProgress(r.ProjectId, r.Month, r.Invested)).ToArray(),
+                g.Select(r => r.ToCommand()).ToArray(),
                 ctx with { ExpectedVersion = state.State.ExpectedVersions[g.Key] })));
             results.AddRange(chunk.Select((g, i) => (g.Key, done[i])));
         }

@@ -48,7 +48,10 @@ public static class EnterpriseApi
 
         writes.MapPut("/projects/{projectId}/progress/{month}", (string id, string projectId, string month, ProgressBody body,
                 IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
-            Write(id, http, user, grains, (g, ctx) => g.ReportProgress(new ReportProgress(projectId, month, body.Invested), ctx), Ok));
+            Write(id, http, user, grains, (g, ctx) => g.ReportProgress(new ReportProgress(projectId, month, body.Invested)
+            {
+                Progress = body.Progress, ProgressPercent = body.ProgressPercent, Problems = body.Problems, InStatistics = body.InStatistics,
+            }, ctx), Ok));
 
         writes.MapPut("/projects/{projectId}/status", (string id, string projectId, StatusBody body,
                 IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>

@@ -25,8 +25,10 @@ public static class ImportApi
             var month = config["Programme:ReportingMonth"] ?? "2022-08";
             var rows = new List<object?[]>();
             await foreach (var firm in Firms(grains, countyId!))
-                foreach (var p in firm.Projects.Where(p => p.Status is ProjectStatus.Underway or ProjectStatus.Planned))
-                    rows.Add([firm.Id, firm.Name, p.Id, p.Name, month, null]);
+                // The projects that can report the month: underway, or entered and due to have started by it.
+                foreach (var p in firm.Projects.Where(p => p.Status is ProjectStatus.Underway or ProjectStatus.Planned
+                    && p.Entry == ProjectEntry.Entered && p.StartMonth <= YearMonth.Parse(month)))
+                    rows.Add([firm.Id, firm.Name, p.Id, p.Name, month, null, null, null, null, null]);
             var bytes = SpreadsheetWriter.Write(fmt, MonthlyReportSheet.SheetName, MonthlyReportSheet.Header, rows);
             return Results.File(bytes, fmt == SpreadsheetFormat.Csv ? SpreadsheetFormat.CsvType : SpreadsheetFormat.XlsxType, $"月报模板-{countyId}-{month}.{fmt}");
         });

@@ -17,7 +17,7 @@ public static class MonthlyReportSheet
     public const string InvestedWan = "当月完成投资（万元）";
 
     public static readonly string[] Header =
-        [ImportGrain.ColumnEnterprise, EnterpriseName, ImportGrain.ColumnProject, ProjectName, ImportGrain.ColumnMonth, InvestedWan];
+        [ImportGrain.ColumnEnterprise, EnterpriseName, ImportGrain.ColumnProject, ProjectName, ImportGrain.ColumnMonth, InvestedWan, .. ScheduleColumns.Header];
 
     /// <summary>Turns a sheet into rows, listing every cell that cannot be read (with its row and column).</summary>
     public static (List<ImportRow> Rows, List<RowProblem> Problems) Parse(Sheet sheet)
@@ -66,7 +66,11 @@ public static class MonthlyReportSheet
                 problems.Add(new RowProblem(row, ImportGrain.ColumnInvested, "is implausibly large"));
                 ok = false;
             }
-            if (ok) rows.Add(new ImportRow(row, id, projectId, m!, decimal.Round(amount * factor, 2)));
+            var schedule = ScheduleColumns.Read(sheet.Header, cells, row, problems);
+            if (ok && schedule is not null) rows.Add(new ImportRow(row, id, projectId, m!, decimal.Round(amount * factor, 2))
+            {
+                Progress = schedule.Progress, ProgressPercent = schedule.Percent, Problems = schedule.Problems, InStatistics = schedule.InStatistics,
+            });
         }
         if (rows.Count == 0 && problems.Count == 0) problems.Add(new RowProblem(2, "", "the file has no data rows"));
         return (rows, problems);

@@ -8,8 +8,9 @@ namespace Programme.Tests.Foundation;
 
 /// <summary>
 /// Random sequences of changes across enterprises and counties — registrations, moves, projects, progress (with
-/// repeats), status changes, milestones, invalid commands — after which every county's totals and the city's equal a
-/// recomputation from the enterprises' own states by the test's own statement of the rules (<see cref="BoardRules"/>).
+/// repeats), status changes, milestones, the project database (entry, exit, key), invalid commands — after which
+/// every county's totals and the city's equal a recomputation from the enterprises' own states by the test's own
+/// statement of the rules (<see cref="BoardRules"/>).
 /// </summary>
 public sealed class AggregationPropertyTests : IAsyncLifetime
 {
@@ -22,7 +23,7 @@ public sealed class AggregationPropertyTests : IAsyncLifetime
     private sealed record Step(int Firm, int Kind, int County, int Month, decimal Amount, bool Above, int Status);
 
     private static readonly Gen<Step> StepGen =
-        Gen.Select(Gen.Int[0, 11], Gen.Int[0, 10], Gen.Int[0, 7], Gen.Int[1, 12], Gen.Int[-5, 4_000].Select(i => i * 1_000m), Gen.Bool, Gen.Int[0, 3])
+        Gen.Select(Gen.Int[0, 11], Gen.Int[0, 13], Gen.Int[0, 7], Gen.Int[1, 12], Gen.Int[-5, 4_000].Select(i => i * 1_000m), Gen.Bool, Gen.Int[0, 3])
             .Select(t => new Step(t.Item1, t.Item2, t.Item3, t.Item4, t.Item5, t.Item6, t.Item7));
 
     [Fact]
@@ -46,13 +47,19 @@ public sealed class AggregationPropertyTests : IAsyncLifetime
                 var project = $"p{1 + s.Month % 3}";
                 _ = s.Kind switch
                 {
-                    0 or 1 => await grain.Upsert(new UpsertEnterprise($"企业{id}", county, "coal", s.Above, opStatuses[s.Status]), Agent),
+                    0 => await grain.Upsert(new UpsertEnterprise($"企业{id}", county, "coal", s.Above, opStatuses[s.Status]), Agent),
+                    // With the year it entered the above-scale list: 2022 is newly above scale (新入规), 2023 is refused.
+                    1 => await grain.Upsert(new UpsertEnterprise($"企业{id}", county, "coal", s.Above, opStatuses[s.Status]) { AboveScaleSince = 2020 + s.Status }, Agent),
                     2 => await grain.AddProject(new AddProject("项目", "green", 5_000_000m, 1_000_000m, $"2021-{s.Month:00}", "2023-06", statuses[s.Status]), Agent),
                     3 or 4 => await grain.ReportProgress(new ReportProgress(project, month, s.Amount), Agent),
                     5 => await grain.SetProjectStatus(new SetProjectStatus(project, statuses[s.Status]), Agent),
                     6 => await grain.SetMilestone(new SetMilestone(s.Above ? Milestone.Cloud : Milestone.Digital, month), Agent),
                     7 => await grain.AddCertification(new AddCertification("smart-workshop", s.Above ? "city" : "provincial", month), Agent),
                     8 => await grain.ReportProgress(new ReportProgress(project, month, s.Amount), Agent), // a repeat
+                    // The project database: admissions (入库), exits (出库, cancelled or merged), key projects.
+                    9 => await grain.ReviewProjectEntry(new ReviewProjectEntry(project, s.Above ? "approve" : "return", "补充材料"), Agent),
+                    10 => await grain.ExitProject(new ExitProject(project, s.Above ? "cancelled" : "merged", s.Above ? null : "p1"), Agent),
+                    11 => await grain.SetKeyProject(new SetKeyProject(project, s.Above), Agent),
                     _ => await Flushed(last), // let the pre-aggregators flush, so reports interleave across flushes too
                 };
                 last = id;

@@ -55,7 +55,8 @@ public sealed class Batch2022DataTests
     [Fact]
     public void The_registry_keeps_its_totals_and_the_earlier_grants()
     {
-        var above = Data.Enterprises.Where(e => e.AboveScale).SelectMany(e => e.Projects).ToList();
+        // The programme's figures count projects implemented; planned and exited ones of the project database stay apart.
+        var above = Data.Enterprises.Where(e => e.AboveScale).SelectMany(e => e.Projects).Where(p => p.Implemented).ToList();
         Assert.Equal(67_000_000_000m, above.Sum(p => p.TotalInvestment));
         Assert.Equal(35_800_000_000m, above.Sum(p => p.Invested));
         Assert.All(above.Where(p => p.EndMonth < new YearMonth(2022, 1)), p => Assert.Equal(p.TotalInvestment, p.Invested));

@@ -27,7 +27,10 @@ public static class BatchApi
         {
             if (!EnterpriseIds.IsValid(body.Id))
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["is required: 1–64 characters of A–Z, a–z, 0–9, '_' or '-' (e.g. 2023-1)"] });
-            var command = new CreateBatch(body.Name, body.WindowFrom, body.WindowTo, body.Kinds, body.Subsidy, body.Rewards, body.Budget, body.Reference);
+            var command = new CreateBatch(body.Name, body.WindowFrom, body.WindowTo, body.Kinds, body.Subsidy, body.Rewards, body.Budget, body.Reference)
+            {
+                Themes = body.Themes, MachineReplacesLabour = body.MachineReplacesLabour,
+            };
             var result = await grains.GetGrain<IFundingBatchGrain>(body.Id!).Create(command, Caller.Context(user, http));
             return From(result, () => Results.Created($"/api/batches/{body.Id}", new { id = body.Id, version = result.Version }));
         })

@@ -15,4 +15,6 @@ public sealed record CreateBatchBody(
     SubsidyTerms? Subsidy,
     Dictionary<string, decimal?>? Rewards,
     decimal? Budget,
-    string? Reference);
+    string? Reference,
+    string[]? Themes = null,
+    SubsidyTerms? MachineReplacesLabour = null);

@@ -6,6 +6,10 @@ import { boardHead } from '../board-head.js';
 import { watch } from '../live.js';
 import { boardKpis, ragDot, updateRag, STATUS_KEYS } from '../widgets.js';
 import { trendChart } from '../charts.js';
+import { replyReadings } from '../cards/reply-readings.js';
+import { projectDatabaseCard } from '../cards/project-database.js';
+import { scheduleCard } from '../cards/schedule.js';
+import { moreTargetsCard } from '../cards/more-targets.js';
 
 function leagueTable() {
   const rows = new Map();   // county id → {tr, cells}
@@ -119,6 +123,10 @@ export function mountCity(main, ctx) {
   const head = boardHead(t('board.cityTitle'), 'city');
   const kpis = boardKpis('city');
   const league = leagueTable();
+  const readings = replyReadings('city');
+  const database = projectDatabaseCard('city');
+  const schedule = scheduleCard('city');
+  const more = moreTargetsCard('city');
   const canvas = h('canvas', { role: 'img', 'aria-label': t('trend.title') + '：' + t('trend.caption') });
   const trendCard = h('section', { class: 'card trend', 'aria-labelledby': 'h-trend' },
     h('header', { class: 'card-head' }, h('h2', { id: 'h-trend' }, t('trend.title'))),
@@ -132,9 +140,10 @@ export function mountCity(main, ctx) {
   const loading = h('p', { class: 'loading' }, t('board.loading'));
   const grid = h('div', { class: 'city-grid', hidden: true },
     h('div', { class: 'kpi-strip' }, kpis.cards.coverage, kpis.cards.projects, kpis.cards.investment, kpis.cards.goals),
+    readings.el,
     h('div', { class: 'lower' },
       leagueCard,
-      h('div', { class: 'side-stack' }, trendCard, h('div', { class: 'pair' }, kpis.cards.fund, kpis.cards.ops))));
+      h('div', { class: 'side-stack' }, trendCard, h('div', { class: 'pair' }, kpis.cards.fund, kpis.cards.ops), h('div', { class: 'pair' }, database.el, schedule.el), more.el)));
   main.append(head.el, head.error, loading, grid);
 
   let trend = null;
@@ -147,6 +156,10 @@ export function mountCity(main, ctx) {
     grid.hidden = false;
     head.update(snap);
     kpis.update(snap);
+    readings.update(snap);
+    database.update(snap);
+    schedule.update(snap);
+    more.update(snap);
     kpis.setSpread(snap.counties);
     league.update(snap.counties);
     if (!trend) trend = trendChart(canvas);

@@ -6,6 +6,10 @@ import { loadCounties, loadSectors, counties } from '../api.js';
 import { boardKpis, statusChips } from '../widgets.js';
 import { trendChart } from '../charts.js';
 import { boardHead } from '../board-head.js';
+import { replyReadings } from '../cards/reply-readings.js';
+import { projectDatabaseCard } from '../cards/project-database.js';
+import { scheduleCard } from '../cards/schedule.js';
+import { moreTargetsCard } from '../cards/more-targets.js';
 import { enterpriseTable, planList } from '../table.js';
 import { canWriteCounty, isCity, onSession } from '../session.js';
 
@@ -78,10 +82,15 @@ export function mountCounty(main, countyId, ctx) {
       h('header', { class: 'card-head' }, h('h2', { id: 'h-plan' }, t('plan.title')), plan.countEl),
       plan.el);
 
+    const readings = replyReadings('county');
+    const database = projectDatabaseCard('county');
+    const schedule = scheduleCard('county', countyId);
+    const more = moreTargetsCard('county');
     const grid = h('div', { class: 'city-grid county-grid', hidden: true },
       h('div', { class: 'status-row' }, h('span', { class: 'muted' }, t('county.targetStatus')), chips.el),
       h('div', { class: 'kpi-strip' }, kpis.cards.coverage, kpis.cards.projects, kpis.cards.investment, kpis.cards.goals),
-      h('div', { class: 'county-lower' }, trendCard, h('div', { class: 'side-stack' }, kpis.cards.fund, kpis.cards.ops), planCard),
+      readings.el,
+      h('div', { class: 'county-lower' }, trendCard, h('div', { class: 'side-stack' }, kpis.cards.fund, kpis.cards.ops, database.el, schedule.el, more.el), planCard),
       tableCard);
     main.append(head.el, head.error, grid);
 
@@ -101,6 +110,10 @@ export function mountCounty(main, countyId, ctx) {
       setText(head.title, t('county.title', { name: nm }));
       chips.update(snap.status);
       kpis.update(snap);
+      readings.update(snap);
+      database.update(snap);
+      schedule.update(snap);
+      more.update(snap);
       if (!trend) trend = trendChart(canvas);
       trend.update(snap);
       if (!first) { table.refresh(); plan.refresh(); }
