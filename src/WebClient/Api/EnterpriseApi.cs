@@ -25,8 +25,7 @@ public static class EnterpriseApi
             response.Headers.ETag = Caller.ETag(e.Version);
             // The firm with its recent changes (up to 32; the whole trail is at /history).
             var body = JsonSerializer.SerializeToNode(e, json.Value.SerializerOptions)!.AsObject();
-            var names = new Dictionary<string, string> { [e.Id] = e.Name };
-            body["history"] = JsonSerializer.SerializeToNode(await new HistoryNames(grains).Describe(await grain.GetRecentHistory(), names), json.Value.SerializerOptions);
+            body["history"] = JsonSerializer.SerializeToNode(await new HistoryNames(grains).Describe(await grain.GetRecentHistory(), [e]), json.Value.SerializerOptions);
             return Results.Json(body, json.Value.SerializerOptions);
         });
 
@@ -34,7 +33,7 @@ public static class EnterpriseApi
         {
             var grain = grains.GetGrain<IEnterpriseGrain>(id);
             if (await grain.Get() is not { } e) return Problems.NotFound($"No enterprise '{id}'.");
-            return Results.Ok(await new HistoryNames(grains).Describe(await grain.GetHistory(), new Dictionary<string, string> { [e.Id] = e.Name }));
+            return Results.Ok(await new HistoryNames(grains).Describe(await grain.GetHistory(), [e]));
         });
 
         var writes = api.MapGroup("").RequireAuthorization(Roles.WritePolicy).RequireRateLimiting(AuthSetup.WritesLimiter);

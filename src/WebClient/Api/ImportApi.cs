@@ -130,18 +130,16 @@ public static class ImportApi
                     entries.AddRange(h.Where(e => e.Via != "seed"));
             var newest = entries.OrderByDescending(e => e.At).Take(Math.Clamp(take ?? 200, 1, 100_000)).ToList();
             var names = new HistoryNames(grains);
-            var views = await names.Describe(newest, firms.ToDictionary(f => f.Id, f => f.Name, StringComparer.Ordinal));
+            var views = await names.Describe(newest, firms);
             if (format is null) return Results.Ok(views);
             var fmt = format == SpreadsheetFormat.Csv ? SpreadsheetFormat.Csv : SpreadsheetFormat.Xlsx;
-            var projects = firms.ToDictionary(f => f.Id, f => (IReadOnlyDictionary<string, string>)f.Projects.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal), StringComparer.Ordinal);
-            IReadOnlyDictionary<string, string> none = new Dictionary<string, string>();
             string[] header = ["时间", "企业名称", "企业代码", "版本", "操作人", "渠道", "来源文件", "操作", "字段", "变更前", "变更后"];
             var rows = views.SelectMany(e => (e.Changes.Count == 0 ? [new HistoryChangeView("", null, null)] : e.Changes)
                 .Select(c => new object?[]
                 {
                     e.At.ToOffset(ChinaTime).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), e.EnterpriseName, e.EnterpriseId, e.Version,
                     e.ActorName, Labels.Via(e.Via), e.Source, Labels.Action(e.Action, e.Version),
-                    c.Field.Length == 0 ? "" : HistoryText.Field(c, e.EnterpriseId is { } id && projects.TryGetValue(id, out var p) ? p : none),
+                    c.Field.Length == 0 ? "" : HistoryText.Field(c),
                     HistoryText.Value(c.Field, c.Before), HistoryText.Value(c.Field, c.After),
                 }));
             return Results.File(SpreadsheetWriter.Write(fmt, "留痕", header, rows),

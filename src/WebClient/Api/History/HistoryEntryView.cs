@@ -20,5 +20,8 @@ public sealed record HistoryEntryView
     public IReadOnlyList<HistoryChangeView> Changes { get; init; } = [];
 }
 
-/// <summary>One field before → after, as stored (yuan, codes, months); <see cref="Batch"/> names a grant field's batch.</summary>
-public sealed record HistoryChangeView(string Field, string? Before, string? After, string? Batch = null);
+/// <summary>
+/// One field before → after, as stored (yuan, codes, months); <see cref="Project"/> names the project a project or grant
+/// field is about, <see cref="Batch"/> a grant field's funding batch.
+/// </summary>
+public sealed record HistoryChangeView(string Field, string? Before, string? After, string? Project = null, string? Batch = null);

@@ -11,21 +11,33 @@ public sealed class HistoryNames(IGrainFactory grains)
     private readonly Dictionary<string, string> _actors = new(StringComparer.Ordinal);
     private Dictionary<string, string>? _batches;
 
-    public async Task<IReadOnlyList<HistoryEntryView>> Describe(IEnumerable<AuditEntry> entries, IReadOnlyDictionary<string, string>? firmNames = null)
+    /// <param name="firms">The firms the entries are about (for their names and their projects' names).</param>
+    public async Task<IReadOnlyList<HistoryEntryView>> Describe(IEnumerable<AuditEntry> entries, IEnumerable<Enterprise> firms)
     {
         var list = entries.ToList();
+        var byId = firms.GroupBy(f => f.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var actor in list.Select(e => e.Actor).Distinct(StringComparer.Ordinal)) await Actor(actor);
         if (list.Any(e => e.Changes.Any(c => c.Field.StartsWith("grants/", StringComparison.Ordinal)))) await Batches();
         return [.. list.Select(e => new HistoryEntryView
         {
             Version = e.Version, At = e.At, Actor = e.Actor, ActorName = _actors[e.Actor], Via = e.Via, Source = e.Source,
             Action = e.Action, EnterpriseId = e.EnterpriseId,
-            EnterpriseName = e.EnterpriseId is { } id && firmNames is not null && firmNames.TryGetValue(id, out var n) ? n : null,
-            Changes = [.. e.Changes.Select(c => new HistoryChangeView(c.Field, c.Before, c.After, BatchOf(c.Field)))],
+            EnterpriseName = e.EnterpriseId is { } id && byId.TryGetValue(id, out var f) ? f.Name : null,
+            Changes = [.. e.Changes.Select(c => new HistoryChangeView(c.Field, c.Before, c.After,
+                ProjectOf(e.EnterpriseId is { } fid && byId.TryGetValue(fid, out var firm) ? firm : null, c.Field), BatchOf(c.Field)))],
         })];
     }
 
     public string? BatchName(string batchId) => _batches is not null && _batches.TryGetValue(batchId, out var n) ? n : null;
+
+    /// <summary>projects/{p}/… and grants/{batch}/{p}/… name a project of the firm.</summary>
+    private static string? ProjectOf(Enterprise? firm, string field)
+    {
+        if (firm is null) return null;
+        var parts = field.Split('/');
+        var id = parts[0] switch { "projects" when parts.Length > 1 => parts[1], "grants" when parts.Length > 2 => parts[2], _ => null };
+        return id is null ? null : firm.Projects.FirstOrDefault(p => p.Id == id)?.Name;
+    }
 
     private string? BatchOf(string field)
     {

@@ -16,22 +16,20 @@ public static partial class HistoryText
     [GeneratedRegex(@"^projects/([^/]+)$")] private static partial Regex ProjectAdded();
     [GeneratedRegex(@"^grants/([^/]+)/([^/]+)/(awarded|disbursed)$")] private static partial Regex Grant();
 
-    private static string Project(string id, IReadOnlyDictionary<string, string> projects) =>
-        projects.TryGetValue(id, out var name) ? $"项目「{name}」" : "项目";
-
-    public static string Field(HistoryChangeView c, IReadOnlyDictionary<string, string> projects)
+    public static string Field(HistoryChangeView c)
     {
+        var project = c.Project is { } name ? $"项目「{name}」" : "项目";
         Match m;
-        if ((m = Monthly().Match(c.Field)).Success) return $"{Project(m.Groups[1].Value, projects)} · {Labels.Month(m.Groups[2].Value)}完成投资";
+        if ((m = Monthly().Match(c.Field)).Success) return $"{project} · {Labels.Month(m.Groups[2].Value)}完成投资";
         if ((m = ProjectField().Match(c.Field)).Success)
-            return $"{Project(m.Groups[1].Value, projects)} · " + m.Groups[2].Value switch
+            return $"{project} · " + m.Groups[2].Value switch
             {
                 "name" => "项目名称", "status" => "项目状态", "totalInvestment" => "总投资", "plannedThisYear" => "年度计划投资",
                 "kind" => "改造类型", "startMonth" => "开始月份", "endMonth" => "结束月份", var other => other,
             };
         if (ProjectAdded().IsMatch(c.Field)) return "新增项目";
         if ((m = Grant().Match(c.Field)).Success)
-            return $"专项资金「{c.Batch ?? "批次"}」· {Project(m.Groups[2].Value, projects)} · {(m.Groups[3].Value == "awarded" ? "下达金额" : "拨付金额")}";
+            return $"专项资金「{c.Batch ?? "批次"}」· {project} · {(m.Groups[3].Value == "awarded" ? "下达金额" : "拨付金额")}";
         return c.Field switch
         {
             "name" => "企业名称", "countyId" => "所属县（市、区）", "sector" => "所属行业", "aboveScale" => "规模",
