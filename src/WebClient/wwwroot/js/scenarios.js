@@ -103,7 +103,10 @@ async function loadSession() {
     const r = await fetch('/api/auth/session', { credentials: 'same-origin' });
     if (r.ok) session = await r.json();
   } catch { /* offline: the form reports it on submit */ }
-  $('signin').hidden = session.authenticated;
+  // A viewer may look but not run scenarios: no form to fill in only to be refused; the sign-in box says who may.
+  const mayRun = session.authenticated && (session.role === 'city' || session.role === 'county');
+  $('signin').hidden = mayRun;
+  $('scenario-form').hidden = session.authenticated && !mayRun;
 }
 
 async function write(method, url, body) {
@@ -136,7 +139,6 @@ function requestFromForm(form) {
       countyPush: n('countyPush'), countyPushFrom: f.get('countyPushFrom') || undefined,
     },
   };
-  if (baseline === 'live') { delete body.months; }
   if (f.get('altOn') === 'on') {
     body.alternatives = [{
       name: f.get('altName') || 'alternative',
