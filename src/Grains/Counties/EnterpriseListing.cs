@@ -18,7 +18,9 @@ internal static class EnterpriseListing
             items = items.Where(e => e.Id.Contains(s, StringComparison.OrdinalIgnoreCase) || e.Name.Contains(s, StringComparison.OrdinalIgnoreCase));
         }
         if (q.AboveScale is { } above) items = items.Where(e => e.AboveScale == above);
-        if (q.Covered is { } covered) items = items.Where(e => e.Covered == covered);
+        // Coverage (已改造 / 未覆盖) is a measure of above-scale firms only: below-scale firms are neither, so the
+        // uncovered list matches the board's 还差 N 家.
+        if (q.Covered is { } covered) items = items.Where(e => e.AboveScale && e.Covered == covered);
         if (!string.IsNullOrEmpty(q.Sector)) items = items.Where(e => e.Sector == q.Sector);
         if (!string.IsNullOrEmpty(q.Status) && Wire.TryParse<OperatingStatus>(q.Status, out var status))
             items = items.Where(e => e.Status == status);

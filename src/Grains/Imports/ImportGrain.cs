@@ -8,10 +8,12 @@ using Programme.Imports;
 namespace Programme.Grains.Imports;
 
 /// <summary>
-/// A monthly report upload (月报导入). Preview validates every row against the firms as they are now and lists every
-/// problem. Apply changes each firm once (its rows together, at the version seen in the preview), then hands each
-/// county all of its firms' new reports in one call, so the board moves once. If any firm refuses (it changed since the
-/// preview), the firms already changed are put back and the import fails: all rows or none.
+/// A monthly report upload (月报导入). Preview validates every row against the firms as they are now, lists every
+/// problem and every change as old → new (blank cells and figures equal to those held change nothing), and flags
+/// zeroing a reported month and large jumps. Apply changes only the confirmed rows (flagged ones only when listed),
+/// each firm once (its rows together, at the version seen in the preview), then hands each county all of its firms'
+/// new reports in one call, so the board moves once. If any firm refuses (it changed since the preview), the firms
+/// already changed are put back and the import fails: all confirmed rows or none.
 /// </summary>
 public sealed class ImportGrain(
     [PersistentState("import", StorageNames.Programme)] IPersistentState<ImportState> state,
@@ -28,7 +30,7 @@ public sealed class ImportGrain(
 
     public Task<ImportSummary?> Get() => Task.FromResult(state.State.Summary);
 
-    public async Task<ImportSummary> Preview(string fileName, IReadOnlyList<ImportRow> rows, IReadOnlyList<RowProblem> parseProblems, ChangeContext context)
+    public async Task<ImportSummary> Preview(string fileName, IReadOnlyList<ImportRow> rows, IReadOnlyList<RowProblem> parseProblems, int blankRows, ChangeContext context)
     {
         if (state.State.Summary is { } existing) return existing;
         var problems = new List<RowProblem>(parseProblems);
@@ -46,8 +48,9 @@ public sealed class ImportGrain(
             }
         }
 
-        var changing = 0;
         var unchanged = 0;
+        var changes = new List<ImportChange>();
+        var changingRows = new List<ImportRow>();
         var byFirm = unique.GroupBy(r => r.EnterpriseId).ToList();
         var firms = new Dictionary<string, Enterprise?>(StringComparer.Ordinal);
         foreach (var chunk in byFirm.Chunk(Parallelism))
@@ -78,50 +81,69 @@ public sealed class ImportGrain(
                     problems.Add(new RowProblem(r.Row, ColumnProject, $"the enterprise has no project '{r.ProjectId}'"));
                     continue;
                 }
+                // A blank amount with no scheduling column is no change; a blank amount beside scheduling columns keeps the amount.
+                if (r.Invested is null && !r.HasSchedule) { unchanged++; continue; }
                 var held = project.Monthly.FirstOrDefault(m => m.Month.ToString() == r.Month)?.Amount ?? 0m;
+                var invested = r.Invested ?? held;
                 state.State.Before[Key(r)] = held;
-                var step = EnterpriseRules.ReportProgress(next, r.ToCommand(), _calendar);
+                // The same figure as held and no scheduling column changes nothing, whatever the project's state (a
+                // completed or cancelled project's reported months come back unchanged in a re-imported export).
+                if (held == invested && !r.HasSchedule) { unchanged++; continue; }
+                var heldSchedule = project.Schedule.FirstOrDefault(s => s.Month.ToString() == r.Month);
+                var command = r.ToCommand(invested, heldSchedule);
+                state.State.Commands[Key(r)] = command;
+                var step = EnterpriseRules.ReportProgress(next, command, _calendar);
                 if (step.Errors is { Any: true } errors)
                 {
                     foreach (var (field, messages) in errors.ToDictionary())
                         foreach (var m in messages) problems.Add(new RowProblem(r.Row, Column(field), m));
                     continue;
                 }
-                if (step.Next is null) unchanged++;
-                else
+                if (step.Next is null) { unchanged++; continue; }
+                next = step.Next;
+                changingRows.Add(r);
+                changes.Add(new ImportChange
                 {
-                    changing++;
-                    next = step.Next;
-                }
+                    Row = r.Row, EnterpriseId = firm.Id, EnterpriseName = firm.Name, ProjectId = project.Id, ProjectName = project.Name,
+                    Month = r.Month, Before = held, After = invested, Flags = ImportFlags.For(held, invested, project.TotalInvestment),
+                });
             }
         }
 
-        state.State.Rows = [.. unique];
+        changes.Sort((a, b) => a.Row.CompareTo(b.Row));
+        state.State.Rows = changingRows;
         state.State.CountyScope = context.CountyScope;
         state.State.Summary = new ImportSummary
         {
             Id = this.GetPrimaryKeyString(), FileName = fileName, Actor = context.Actor, CreatedAt = clock.GetUtcNow(),
             Status = problems.Count > 0 ? ImportStatus.Refused : ImportStatus.Previewed,
-            Rows = rows.Count, Changing = changing, Unchanged = unchanged, Enterprises = byFirm.Count,
+            Rows = rows.Count + blankRows, Changing = changes.Count, Unchanged = unchanged, Blank = blankRows,
+            Enterprises = changes.Select(c => c.EnterpriseId).Distinct(StringComparer.Ordinal).Count(),
+            Changes = problems.Count > 0 ? [] : changes, Flagged = changes.Count(c => c.Flags.Count > 0),
             Problems = problems.OrderBy(p => p.Row).ThenBy(p => p.Column, StringComparer.Ordinal).ToArray(),
         };
         await state.WriteStateAsync();
         return state.State.Summary;
     }
 
-    public async Task<ImportSummary> Apply(ChangeContext context)
+    public async Task<ImportSummary> Apply(ChangeContext context, IReadOnlyList<int>? rows = null)
     {
         var summary = state.State.Summary ?? throw new InvalidOperationException("Preview the file first.");
         if (summary.Status != ImportStatus.Previewed) return summary;
         if (context.CountyScope != state.State.CountyScope) throw new UnauthorizedAccessException("Only the county that previewed the file can apply it.");
 
+        // Only what the agent confirmed: the rows listed, or (none listed) every change that needs no second look.
+        var confirmed = rows is null
+            ? summary.Changes.Where(c => c.Flags.Count == 0).Select(c => c.Row).ToHashSet()
+            : rows.ToHashSet();
+        var chosen = state.State.Rows.Where(r => confirmed.Contains(r.Row)).ToList();
         var ctx = context with { Via = "import", Source = summary.FileName };
-        var groups = state.State.Rows.GroupBy(r => r.EnterpriseId).ToList();
+        var groups = chosen.GroupBy(r => r.EnterpriseId).ToList();
         var results = new List<(string Firm, MonthlyReportResult Result)>();
         foreach (var chunk in groups.Chunk(Parallelism))
         {
             var done = await Task.WhenAll(chunk.Select(g => GrainFactory.GetGrain<IEnterpriseGrain>(g.Key).ApplyMonthlyReport(
-                g.Select(r => r.ToCommand()).ToArray(),
+                g.Select(r => state.State.Commands[Key(r)]).ToArray(),
                 ctx with { ExpectedVersion = state.State.ExpectedVersions[g.Key] })));
             results.AddRange(chunk.Select((g, i) => (g.Key, done[i])));
         }
@@ -133,22 +155,28 @@ public sealed class ImportGrain(
             var undone = new List<EnterpriseReport>();
             foreach (var (firm, result) in results.Where(r => r.Result.Result.Outcome == CommandOutcome.Accepted))
             {
-                var restore = state.State.Rows.Where(r => r.EnterpriseId == firm)
+                var restore = chosen.Where(r => r.EnterpriseId == firm)
                     .Select(r => new ReportProgress(r.ProjectId, r.Month, state.State.Before[Key(r)])).ToArray();
                 var back = await GrainFactory.GetGrain<IEnterpriseGrain>(firm).ApplyMonthlyReport(restore, rollback);
                 if (back.Report is not null) undone.Add(back.Report);
             }
             await HandToCounties(undone);
+            var name = summary.Changes.FirstOrDefault(c => c.EnterpriseId == refused[0].Firm)?.EnterpriseName ?? refused[0].Firm;
             var why = refused[0].Result.Result.Outcome == CommandOutcome.VersionConflict
-                ? $"enterprise {refused[0].Firm} changed after the preview"
-                : $"enterprise {refused[0].Firm} refused the rows ({refused[0].Result.Result.Outcome})";
+                ? $"enterprise {name} changed after the preview"
+                : $"enterprise {name} refused the rows ({refused[0].Result.Result.Outcome})";
             state.State.Summary = summary with { Status = ImportStatus.Failed, Reason = $"{why}; nothing was applied — preview the file again." };
         }
         else
         {
             await HandToCounties(results.Where(r => r.Result.Result.Outcome == CommandOutcome.Accepted && r.Result.Report is not null)
                 .Select(r => r.Result.Report!));
-            state.State.Summary = summary with { Status = ImportStatus.Applied, AppliedAt = clock.GetUtcNow() };
+            state.State.Summary = summary with
+            {
+                Status = ImportStatus.Applied, AppliedAt = clock.GetUtcNow(), AppliedRows = chosen.Count,
+                SkippedRows = summary.Changes.Count - chosen.Count,
+                Changes = summary.Changes.Select(c => c with { Applied = confirmed.Contains(c.Row) }).ToArray(),
+            };
         }
         await state.WriteStateAsync();
         return state.State.Summary;

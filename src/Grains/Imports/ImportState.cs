@@ -1,3 +1,4 @@
+using Programme.Commands;
 using Programme.Imports;
 
 namespace Programme.Grains.Imports;
@@ -12,4 +13,6 @@ public sealed class ImportState
     /// <summary>What each (firm, project, month) held at preview, to roll back a partly applied import.</summary>
     [Id(3)] public Dictionary<string, decimal> Before { get; set; } = new(StringComparer.Ordinal);
     [Id(4)] public string? CountyScope { get; set; }
+    /// <summary>The command each changing row applies (its amount and scheduling columns with blanks filled from what was held).</summary>
+    [Id(5)] public Dictionary<string, ReportProgress> Commands { get; set; } = new(StringComparer.Ordinal);
 }

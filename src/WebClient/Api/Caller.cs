@@ -12,6 +12,8 @@ public static class Caller
         var role = user.FindFirstValue(Roles.RoleClaim);
         var county = role == Roles.County ? user.FindFirstValue(Roles.CountyClaim) ?? "-" : null;
         var name = user.FindFirstValue(Roles.NameClaim) ?? user.FindFirstValue("sub") ?? "unknown";
+        // The channel as people name it: a signed-in page (web, 网页) or an API client with a token (api, 接口).
+        if (via == "api" && !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) via = "web";
         return new ChangeContext(name, via, expectedVersion, county,
             RequestKey: http.Items[Batches.Idempotency.KeyItem] as string, RequestHash: http.Items[Batches.Idempotency.HashItem] as string);
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Programme.Commands;
 using Programme.Domain;
 using Programme.Grains;
+using Programme.Web.Api.History;
 using Programme.Web.Hosting;
 
 namespace Programme.Web.Api;
@@ -24,15 +25,15 @@ public static class EnterpriseApi
             response.Headers.ETag = Caller.ETag(e.Version);
             // The firm with its recent changes (up to 32; the whole trail is at /history).
             var body = JsonSerializer.SerializeToNode(e, json.Value.SerializerOptions)!.AsObject();
-            body["history"] = JsonSerializer.SerializeToNode(await grain.GetRecentHistory(), json.Value.SerializerOptions);
+            body["history"] = JsonSerializer.SerializeToNode(await new HistoryNames(grains).Describe(await grain.GetRecentHistory(), [e]), json.Value.SerializerOptions);
             return Results.Json(body, json.Value.SerializerOptions);
         });
 
         api.MapGet("/history", async (string id, IGrainFactory grains) =>
         {
             var grain = grains.GetGrain<IEnterpriseGrain>(id);
-            if (await grain.Get() is null) return Problems.NotFound($"No enterprise '{id}'.");
-            return Results.Ok(await grain.GetHistory());
+            if (await grain.Get() is not { } e) return Problems.NotFound($"No enterprise '{id}'.");
+            return Results.Ok(await new HistoryNames(grains).Describe(await grain.GetHistory(), [e]));
         });
 
         var writes = api.MapGroup("").RequireAuthorization(Roles.WritePolicy).RequireRateLimiting(AuthSetup.WritesLimiter);

@@ -74,7 +74,9 @@ public sealed class ImportTests(AppProcess app) : IClassFixture<AppProcess>
         var upload = await (await Upload(agent, fixedFile, "灵宝-2022-08-修正.xlsx")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("previewed", upload.GetProperty("status").GetString());
         Assert.Equal(5, upload.GetProperty("changing").GetInt32());
-        var applied = await agent.Send(HttpMethod.Post, $"/api/imports/{upload.GetProperty("id").GetString()}/apply");
+        // Every change confirmed, flagged ones (a jump against what was reported) included.
+        var rowsToApply = upload.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("row").GetInt32()).ToArray();
+        var applied = await agent.Send(HttpMethod.Post, $"/api/imports/{upload.GetProperty("id").GetString()}/apply", new { rows = rowsToApply });
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
 
         var moves = await Moves(pushes, before, TimeSpan.FromSeconds(2));

@@ -41,7 +41,7 @@ public sealed class WorkspaceTests(AppProcess app)
         var history = await agent.Http.GetFromJsonAsync<JsonElement>("/api/enterprises/yangshao-liquor/history");
         var latest = history[0];
         Assert.Equal("mianchi", latest.GetProperty("actor").GetString());
-        Assert.Equal("api", latest.GetProperty("via").GetString());
+        Assert.Equal("web", latest.GetProperty("via").GetString()); // a signed-in page (网页); a bearer token is "api" (接口)
         Assert.Equal("report-progress", latest.GetProperty("action").GetString());
         var change = latest.GetProperty("changes").EnumerateArray().Single();
         Assert.Equal($"projects/{projectId}/monthly/2022-08", change.GetProperty("field").GetString());

@@ -1,5 +1,6 @@
 // The county's enterprise table: server-side paging, sortable columns, filters.
 import { h, setText, clear } from './dom.js';
+import './strings/coverage.js';
 import { t, getLang } from './i18n.js';
 import { money, count } from './format.js';
 import { getJson, routes, sectors } from './api.js';
@@ -157,14 +158,13 @@ export function enterpriseTable(countyId, opts = {}) {
     if (row) return row;
     const c = {
       name: h('a', { href: href(item.id) }),
-      id: h('span', { class: 'sub' }),
       sector: h('td'), scale: h('td'), status: h('td'), covered: h('td'),
       projects: h('td', { class: 'c-num' }), totalInvestment: h('td', { class: 'c-num' }),
       completed: h('td', { class: 'c-num' }), completedThisYear: h('td', { class: 'c-num' }),
       flags: h('td', { class: 'c-flags' }), grants: h('td', { class: 'c-num' }),
     };
     const tr = h('tr', { 'data-testid': opts.rowTestid || 'enterprise-row', 'data-enterprise': item.id, 'data-id': item.id },
-      h('th', { scope: 'row', class: 'c-name' }, c.name, c.id),
+      h('th', { scope: 'row', class: 'c-name' }, c.name),
       COLUMNS.filter((col) => col.key !== 'name' && shown.has(col.key)).map((col) => c[col.key]));
     row = { tr, c };
     rows.set(item.id, row);
@@ -185,13 +185,14 @@ export function enterpriseTable(countyId, opts = {}) {
       seen.add(it.id);
       order.push(tr);
       setText(c.name, it.name);
-      setText(c.id, it.id);
       setText(c.sector, sectorName(it.sector));
       setText(c.scale, t(it.aboveScale ? 'scale.above' : 'scale.below'));
       if (c.status.dataset.v !== it.status) { c.status.replaceChildren(statusBadge(it.status)); c.status.dataset.v = it.status; }
-      const cov = it.covered ? 'yes' : 'no';
+      // Coverage counts above-scale firms only: a below-scale firm is neither covered nor 未覆盖.
+      const cov = it.covered ? 'yes' : it.aboveScale ? 'no' : 'na';
       if (c.covered.dataset.v !== cov) {
-        c.covered.replaceChildren(h('span', { class: 'badge ' + (it.covered ? 'cov-yes' : 'cov-no') }, t('covered.' + cov)));
+        c.covered.replaceChildren(cov === 'na' ? h('span', { class: 'muted', title: t('covered.naHint') }, t('covered.na'))
+          : h('span', { class: 'badge ' + (it.covered ? 'cov-yes' : 'cov-no') }, t('covered.' + cov)));
         c.covered.dataset.v = cov;
       }
       setText(c.projects, count(it.projects));

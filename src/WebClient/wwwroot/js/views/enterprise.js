@@ -1,13 +1,15 @@
 // Enterprise page (#/enterprise/{id}): profile, projects with monthly investment, certifications, grants, history.
 // Refreshed whenever its county's board changes (and polled while the hub is down).
 import { h, setText, setAttr, flash } from '../dom.js';
-import { t, tOr, countyName, getLang, paren } from '../i18n.js';
+import { t, countyName, getLang, paren } from '../i18n.js';
+import '../strings/coverage.js';
 import { money, count, pct, ratio, month, dateTime, moneyScale, shortMonth } from '../format.js';
 import { getJson, routes, loadCounties, loadSectors, counties, ApiError } from '../api.js';
 import { watch, connectionState } from '../live.js';
 import { sectorName, statusBadge } from '../table.js';
 import { setDefaults } from '../charts.js';
 import { canWriteCounty, onSession } from '../session.js';
+import { historyTable } from '../audit.js';
 
 const KIND_COLORS = { intelligent: '#60a5fa', green: '#22c55e', technical: '#c084fc' };
 const STATUS_ORDER = { underway: 0, planned: 1, completed: 2, cancelled: 3 };
@@ -61,46 +63,6 @@ function monthTable(monthly) {
     h('tbody', null, (monthly || []).map((m) => h('tr', null, h('td', null, month(m.month)), h('td', { class: 'c-num' }, money(m.amount))))));
 }
 
-function changesText(changes) {
-  if (changes === null || changes === undefined) return '';
-  if (typeof changes === 'string') return changes;
-  if (Array.isArray(changes)) {
-    return changes.map((c) => {
-      if (c && typeof c === 'object' && ('field' in c || 'path' in c)) {
-        const f = c.field ?? c.path;
-        const from = c.from ?? c.old ?? c.before;
-        const to = c.to ?? c.new ?? c.after ?? c.value;
-        return from !== undefined ? `${f}: ${fmtVal(from, f)} → ${fmtVal(to, f)}` : `${f}: ${fmtVal(to, f)}`;
-      }
-      return typeof c === 'object' ? JSON.stringify(c) : String(c);
-    }).join('；');
-  }
-  if (typeof changes === 'object') {
-    return Object.entries(changes).map(([k, v]) => {
-      if (v && typeof v === 'object' && ('from' in v || 'to' in v)) return `${k}: ${fmtVal(v.from)} → ${fmtVal(v.to)}`;
-      return `${k}: ${fmtVal(v)}`;
-    }).join('；');
-  }
-  return String(changes);
-}
-
-/** Changes as one line per field ("field: before → after"). */
-function changesList(changes) {
-  const text = changesText(changes);
-  if (!text) return '';
-  const lines = text.split('；');
-  return lines.length === 1 ? text : h('ul', { class: 'change-list' }, lines.map((l) => h('li', null, l)));
-}
-
-const MONEY_FIELD = /monthly|invest|amount|awarded|disbursed|requested/i;
-
-function fmtVal(v, field) {
-  if (v === null || v === undefined) return '—';
-  // Money fields arrive as plain yuan: show them in 万/亿 like every other figure.
-  if (field && MONEY_FIELD.test(field) && v !== '' && Number.isFinite(Number(v))) return money(Number(v));
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
 export function mountEnterprise(main, id, ctx) {
   let destroyed = false;
   let data = null;
@@ -114,7 +76,7 @@ export function mountEnterprise(main, id, ctx) {
 
   const loading = h('p', { class: 'loading' }, t('board.loading'));
   main.append(loading);
-  ctx.setCrumbs([{ label: id }]);
+  ctx.setCrumbs([{ label: t('board.loading') }]);
 
   // ---- skeleton (built once data arrives) ----
   const r = {};
@@ -142,7 +104,7 @@ export function mountEnterprise(main, id, ctx) {
     r.cloud = h('span'); r.digital = h('span'); r.id = h('span', { class: 'mono' });
     const profile = h('section', { class: 'card', 'aria-labelledby': 'h-profile' },
       h('header', { class: 'card-head' }, h('h2', { id: 'h-profile' }, t('e.profile'))),
-      dl([[t('e.id'), r.id], [t('e.county'), r.countyLink], [t('e.sector'), r.sector], [t('e.scale'), r.scale],
+      dl([[t('e.county'), r.countyLink], [t('e.sector'), r.sector], [t('e.scale'), r.scale],
         [t('e.status'), r.status], [t('e.covered'), r.covered], [t('e.cloudSince'), r.cloud], [t('e.digitalSince'), r.digital]]));
 
     r.sumTotal = h('span', { class: 'mid' }); r.sumInvested = h('span', { class: 'mid' });
@@ -237,19 +199,18 @@ export function mountEnterprise(main, id, ctx) {
       r.badges.replaceChildren(
         h('span', { class: 'badge' }, t(e.aboveScale ? 'scale.above' : 'scale.below')),
         statusBadge(e.status),
-        h('span', { class: 'badge ' + (e.covered ? 'cov-yes' : 'cov-no') }, t(e.covered ? 'covered.yes' : 'covered.no')));
+        e.aboveScale ? h('span', { class: 'badge ' + (e.covered ? 'cov-yes' : 'cov-no') }, t(e.covered ? 'covered.yes' : 'covered.no')) : null);
       r.badges.dataset.sig = bsig;
     }
     setText(r.version, String(e.version));
     setText(r.updated, dateTime(e.updatedAt));
 
-    setText(r.id, e.id);
     setText(r.countyLink, cname);
     setAttr(r.countyLink, 'href', `#/county/${encodeURIComponent(e.countyId)}`);
     setText(r.sector, sectorName(e.sector));
     setText(r.scale, t(e.aboveScale ? 'scale.above' : 'scale.below'));
     setText(r.status, t('entStatus.' + e.status));
-    setText(r.covered, t(e.covered ? 'covered.yes' : 'covered.no'));
+    setText(r.covered, t(e.covered ? 'covered.yes' : e.aboveScale ? 'covered.no' : 'covered.na'));
     setText(r.cloud, e.cloudSince ? month(e.cloudSince) : t('none'));
     setText(r.digital, e.digitalSince ? month(e.digitalSince) : t('none'));
 
@@ -331,20 +292,10 @@ export function mountEnterprise(main, id, ctx) {
         h('td', { class: 'c-num strong' }, money(sum(grants, (g) => g.disbursed))),
         h('td')))));
 
-    // History (audit trail), newest first, when the server provides it.
+    // History (audit trail), newest first, through the one history renderer.
     const history = Array.isArray(e.history) ? e.history : null;
     r.historyCard.hidden = !history;
-    if (history) {
-      setTable(r.history, history, () => history.length === 0 ? h('p', { class: 'muted' }, t('none')) : h('table', { class: 'data-table history-table' },
-        h('thead', null, h('tr', null, ['e.h.at', 'e.h.version', 'e.h.actor', 'e.h.via', 'e.h.summary', 'e.h.changes'].map((k) => h('th', { scope: 'col' }, t(k))))),
-        h('tbody', null, [...history].sort((a, b) => (Number(b.version) || 0) - (Number(a.version) || 0) || String(b.at).localeCompare(String(a.at))).map((x) => h('tr', null,
-          h('td', { class: 'nowrap' }, dateTime(x.at)),
-          h('td', { class: 'nowrap' }, x.version !== undefined ? 'v' + x.version : '—'),
-          h('td', null, x.actor ?? '—'),
-          h('td', null, x.via ? tOr('via.' + x.via, x.via) : '—', x.source ? h('span', { class: 'sub' }, x.source) : null),
-          h('td', null, x.summary ?? (x.action ? tOr('action.' + x.action, x.action) : '')),
-          h('td', { class: 'changes' }, changesList(x.changes)))))));
-    }
+    if (history) setTable(r.history, history, () => historyTable(history, { testid: 'enterprise-history' }));
 
     renderChart(projects);
   }

@@ -9,20 +9,19 @@ import { ready, session, isCity, isCounty, onSession, toLogin } from '../session
 import { watch } from '../live.js';
 import { enterpriseTable, sectorName } from '../table.js';
 import { field, formState, submit, textInput, select, toast, explain, errorText, copyText } from '../forms.js';
-import { changeList, viaCell, actionText, atCell } from '../audit.js';
+import { historyTable } from '../audit.js';
+import { card } from './workspace/card.js';
+import { importCard } from './workspace/import-card.js';
+import '../strings/import.js';
 
 const COUNTY_KEY = 'threeTransformations.wsCounty';
-const MAX_UPLOAD = 10 * 1024 * 1024;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const STATUSES = ['active', 'halted', 'semi-halted', 'revived'];
 const WS_COLUMNS = ['name', 'sector', 'scale', 'status', 'covered', 'projects', 'completed', 'completedThisYear', 'flags'];
 
 export const wsHref = (id) => `#/workspace/enterprise/${encodeURIComponent(id)}`;
 
-export function card(id, title, ...body) {
-  return h('section', { class: 'card', 'aria-labelledby': id },
-    h('header', { class: 'card-head' }, h('h2', { id }, title), h('span', { class: 'card-head-extra' })), ...body);
-}
+export { card };
 
 /** The page a signed-out or not-allowed person sees instead of a workspace page. */
 export function guard(main, ctx, s, { cityOnly = false } = {}) {
@@ -116,7 +115,8 @@ export function mountWorkspace(main, ctx, route) {
     main.append(head,
       h('div', { class: 'ws-grid' },
         h('div', { class: 'ws-main' }, ents.el),
-        h('div', { class: 'ws-side' }, imp.el, files.el, token.el)),
+        h('div', { class: 'ws-side' }, files.el, token.el)),
+      imp.el,
       hist.el);
 
     ents.load();
@@ -270,142 +270,6 @@ export function mountWorkspace(main, ctx, route) {
     return api;
   }
 
-  // ---- monthly report import ----
-  function importCard(countyId, onApplied) {
-    // The browser's own file button speaks the browser's language; ours follows the page's.
-    const fileInput = h('input', { type: 'file', accept: '.csv,.xlsx', class: 'file-native', 'data-testid': 'import-file' });
-    const file = field('file', t('imp.file'), fileInput, { hint: t('imp.fileHint') });
-    const fileName = h('span', { class: 'file-name muted' }, t('imp.noFile'));
-    const fileRow = h('div', { class: 'file-row' });
-    file.el.replaceChild(fileRow, fileInput);
-    fileRow.append(fileInput, h('label', { for: fileInput.id, class: 'btn file-pick', 'aria-hidden': 'true' }, t('imp.choose')), fileName);
-    fileInput.addEventListener('change', () => {
-      const f = fileInput.files?.[0];
-      fileName.textContent = f ? `${f.name} · ${(f.size / 1024).toFixed(f.size < 10240 ? 1 : 0)} KB` : t('imp.noFile');
-      fileName.classList.toggle('muted', !f);
-      state.clear();
-    });
-    const upload = h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'import-upload' }, t('imp.upload'));
-    const form = h('form', { class: 'form', novalidate: true }, file.el, h('div', { class: 'form-actions' }, upload));
-    const state = formState(form, [file]);
-    const result = h('div', { class: 'import-result', 'data-testid': 'import-result', 'aria-live': 'polite' });
-
-    const tplButton = (fmt) => h('button', {
-      type: 'button', class: 'btn', 'data-testid': 'import-template-' + fmt,
-      onclick: async (e) => {
-        const b = e.currentTarget;
-        b.disabled = true;
-        try {
-          await download(routes.importTemplate(fmt, isCity() ? countyId : null), `template-${countyId}.${fmt}`);
-        } catch (err) {
-          toast(errorText(err), 'error');
-        } finally { b.disabled = false; }
-      },
-    }, t('imp.template', { fmt: fmt.toUpperCase() }));
-
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      state.clear();
-      const f = fileInput.files?.[0];
-      if (!f) { state.fieldError('file', t('imp.pick')); return; }
-      if (!/\.(csv|xlsx)$/i.test(f.name)) { state.fieldError('file', t('srv.fileType')); return; }
-      if (f.size > MAX_UPLOAD) { state.fieldError('file', t('err.413')); return; }
-      if (f.size === 0) { state.fieldError('file', t('imp.emptyFile')); return; }
-      const data = new FormData();
-      data.append('file', f, f.name);
-      result.replaceChildren(h('p', { class: 'muted' }, t('imp.checking')));
-      const res = await submit(state, () => request('POST', routes.imports(), { form: data }));
-      if (!res) { result.replaceChildren(); return; }
-      preview(res.data);
-    });
-
-    function statusBadge(status) {
-      return h('span', { class: 'badge imp-' + status, 'data-testid': 'import-status', 'data-status': status }, t('imp.status.' + status));
-    }
-
-    function problemsTable(problems) {
-      if (!problems?.length) return null;
-      return h('div', { class: 'table-wrap problems-wrap' }, h('table', { class: 'data-table problems', 'data-testid': 'import-problems' },
-        h('caption', { class: 'caption' }, t('imp.problems', { n: count(problems.length) })),
-        h('thead', null, h('tr', null,
-          h('th', { scope: 'col', class: 'c-num' }, t('imp.row')), h('th', { scope: 'col' }, t('imp.column')), h('th', { scope: 'col' }, t('imp.problem')))),
-        h('tbody', null, [...problems].sort((a, b) => a.row - b.row).map((p) => h('tr', { 'data-row': p.row, 'data-column': p.column },
-          h('td', { class: 'c-num' }, p.row ? String(p.row) : '—'),
-          h('td', null, p.column || '—'),
-          h('td', null, explain(p.message)))))));
-    }
-
-    function summary(s) {
-      return h('dl', { class: 'stat-grid imp-stats' },
-        h('div', null, h('dt', null, t('imp.rows')), h('dd', { class: 'mid' }, count(s.rows))),
-        h('div', null, h('dt', null, t('imp.changing')), h('dd', { class: 'mid', 'data-testid': 'import-changing' }, count(s.changing))),
-        h('div', null, h('dt', null, t('imp.unchanged')), h('dd', { class: 'mid' }, count(s.unchanged))),
-        h('div', null, h('dt', null, t('imp.enterprises')), h('dd', { class: 'mid' }, count(s.enterprises))));
-    }
-
-    function preview(s) {
-      const head = h('div', { class: 'imp-head' }, h('span', { class: 'imp-file mono', title: s.fileName }, s.fileName), statusBadge(s.status));
-      const body = [head, summary(s)];
-      if (s.status === 'previewed') {
-        const apply = h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'import-apply' }, t('imp.apply', { n: count(s.changing) }));
-        const discard = h('button', { type: 'button', class: 'btn', onclick: () => { result.replaceChildren(); clearFile(); } }, t('imp.discard'));
-        const applyState = formState(h('div'), [], { general: h('div', { class: 'form-general' }) });
-        apply.addEventListener('click', async () => {
-          apply.disabled = true; discard.disabled = true;
-          applyState.clear();
-          try {
-            const res = await request('POST', routes.importApply(s.id));
-            applied(res.data || { ...s, status: 'applied' });
-          } catch (err) {
-            if (err instanceof ApiError && err.status === 422) {
-              preview({ ...s, status: 'refused', problems: err.problems || s.problems });
-            } else if (err instanceof ApiError && err.status === 409) {
-              preview({ ...s, status: 'failed', reason: err.detail });
-            } else {
-              applyState.show(err);
-              apply.disabled = false; discard.disabled = false;
-            }
-          }
-        });
-        body.push(h('p', { class: 'form-note' }, s.changing > 0 ? t('imp.previewNote', { n: count(s.changing), e: count(s.enterprises) }) : t('imp.nothingChanges')),
-          problemsTable(s.problems),
-          applyState.general,
-          h('div', { class: 'form-actions' }, apply, discard));
-      } else if (s.status === 'refused') {
-        body.push(h('p', { class: 'form-error', 'data-testid': 'form-error', role: 'alert' }, t('imp.refused')), problemsTable(s.problems));
-      } else if (s.status === 'failed') {
-        body.push(h('p', { class: 'form-error', 'data-testid': 'form-error', role: 'alert' }, t('imp.failed'), s.reason ? h('span', { class: 'sub' }, s.reason) : null));
-      } else if (s.status === 'applied') {
-        body.push(h('p', { class: 'form-ok' }, t('imp.appliedNote')));
-      }
-      result.replaceChildren(...body.filter(Boolean));
-    }
-
-    function clearFile() {
-      fileInput.value = '';
-      fileInput.dispatchEvent(new Event('change'));
-    }
-
-    function applied(s) {
-      preview(s);
-      clearFile();
-      toast(s.changing > 0 ? t('imp.appliedToast', { n: count(s.changing), e: count(s.enterprises) }) : t('imp.appliedNone'));
-      onApplied?.();
-    }
-
-    const el = card('h-ws-import', t('imp.title'),
-      h('ol', { class: 'steps' },
-        h('li', null, h('span', null, t('imp.step1')), h('div', { class: 'btn-row' }, tplButton('xlsx'), tplButton('csv')), h('p', { class: 'muted small tpl-hint' })),
-        h('li', null, h('span', null, t('imp.step2')), form),
-        h('li', null, h('span', null, t('imp.step3')))),
-      result);
-    loadCalendar().then((c) => {
-      const hint = el.querySelector('.tpl-hint');
-      if (hint) hint.textContent = t('imp.templateHint', { m: c.reportingMonth });
-    });
-    return { el };
-  }
-
   // ---- exports ----
   function downloadsCard(countyId) {
     const btn = (label, url, name, testid) => h('button', {
@@ -429,7 +293,7 @@ export function mountWorkspace(main, ctx, route) {
         h('div', null, h('dt', null, t('dl.history')), h('dd', { class: 'btn-row' },
           btn('XLSX', routes.countyHistory(countyId, { take: 100000, format: 'xlsx' }), `${countyId}-history.xlsx`, 'history-xlsx'),
           btn('CSV', routes.countyHistory(countyId, { take: 100000, format: 'csv' }), `${countyId}-history.csv`, 'history-csv')))),
-      h('p', { class: 'muted small' }, t('dl.hint')));
+      h('p', { class: 'muted small' }, t('mr.dlHint')));
     return { el };
   }
 
@@ -488,17 +352,7 @@ export function mountWorkspace(main, ctx, route) {
         more.hidden = true;
         return;
       }
-      body.replaceChildren(h('table', { class: 'data-table history-table', 'data-testid': 'ws-history' },
-        h('thead', null, h('tr', null, ['e.h.at', 'wsh.enterprise', 'e.h.version', 'e.h.actor', 'e.h.via', 'e.h.summary', 'e.h.changes']
-          .map((k) => h('th', { scope: 'col' }, t(k))))),
-        h('tbody', null, entries.slice(0, shown).map((x) => h('tr', { 'data-testid': 'ws-history-row', 'data-enterprise': x.enterpriseId },
-          atCell(x),
-          h('td', null, h('a', { href: wsHref(x.enterpriseId), class: 'mono' }, x.enterpriseId)),
-          h('td', { class: 'nowrap' }, 'v' + x.version),
-          h('td', null, x.actor),
-          viaCell(x),
-          h('td', null, actionText(x)),
-          h('td', { class: 'changes' }, changeList(x.changes)))))));
+      body.replaceChildren(historyTable(entries, { testid: 'ws-history', rowTestid: 'ws-history-row', firm: true, firmHref: wsHref, limit: shown }));
       more.hidden = entries.length <= shown;
       more.textContent = t('wsh.more', { n: count(Math.min(entries.length - shown, PAGE * 2)) });
     }

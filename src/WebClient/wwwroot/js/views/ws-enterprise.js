@@ -3,6 +3,7 @@
 // firm's projects month by month and its full change history. Every change re-reads the firm.
 import { h, setText, flash } from '../dom.js';
 import { t, countyName, getLang, paren } from '../i18n.js';
+import '../strings/coverage.js';
 import { money, count, pct, ratio, month, dateTime } from '../format.js';
 import { ApiError, request, routes, loadCounties, loadSectors, loadCalendar, counties, sectors } from '../api.js';
 import { ready, session, isCity, canWriteCounty, onSession, toLogin } from '../session.js';
@@ -12,7 +13,7 @@ import {
   field, formState, submit, textInput, monthInput, wanInput, wanToYuan, wanHint, yuanToWan, select, setOptions,
   isMonth, toast,
 } from '../forms.js';
-import { changeList, viaCell, actionText, atCell } from '../audit.js';
+import { historyTable } from '../audit.js';
 import { card, guard, wsHref } from './workspace.js';
 
 const STATUSES = ['active', 'halted', 'semi-halted', 'revived'];
@@ -69,8 +70,8 @@ export function mountWorkspaceEnterprise(main, id, ctx) {
 
   const loading = h('p', { class: 'loading' }, t('board.loading'));
   main.append(loading);
-  ctx.setTitle(id);
-  ctx.setCrumbs([{ label: t('nav.workspace'), href: '#/workspace' }, { label: id }]);
+  ctx.setTitle(t('nav.workspace'));
+  ctx.setCrumbs([{ label: t('nav.workspace'), href: '#/workspace' }, { label: t('board.loading') }]);
 
   Promise.all([ready(), loadCounties().catch(() => []), loadSectors().catch(() => []), loadCalendar()]).then(([s, , , cal]) => {
     if (destroyed) return;
@@ -197,7 +198,7 @@ export function mountWorkspaceEnterprise(main, id, ctx) {
     r.badges.replaceChildren(
       h('span', { class: 'badge' }, t(e.aboveScale ? 'scale.above' : 'scale.below')),
       statusBadge(e.status),
-      h('span', { class: 'badge ' + (e.covered ? 'cov-yes' : 'cov-no') }, t(e.covered ? 'covered.yes' : 'covered.no')));
+      e.aboveScale ? h('span', { class: 'badge ' + (e.covered ? 'cov-yes' : 'cov-no') }, t(e.covered ? 'covered.yes' : 'covered.no')) : null);
     r.meta.replaceChildren(
       h('li', null, t('e.id') + ' ', h('b', { class: 'mono' }, e.id)),
       h('li', null, t('e.county') + ' ', h('b', null, cname)),
@@ -253,7 +254,7 @@ export function mountWorkspaceEnterprise(main, id, ctx) {
       const reportable = canWrite && p.status !== 'cancelled';
       return h('tr', { 'data-project': p.id, class: p.status === 'cancelled' ? 'row-muted' : null },
         h('th', { scope: 'row', class: 'c-name' },
-          h('span', { class: 'mono sub-inline' }, p.id), ' ', p.name,
+          p.name,
           h('span', { class: 'sub' }, kindBadge(p.kind), ' ', month(p.startMonth), ' – ', month(p.endMonth))),
         h('td', null, projectStatusBadge(p.status)),
         h('td', { class: 'c-num' }, money(p.totalInvestment)),
@@ -309,17 +310,8 @@ export function mountWorkspaceEnterprise(main, id, ctx) {
     if (!force && r.historyBody.dataset.sig === sig) return;
     r.historyBody.dataset.sig = sig;
     setText(r.historyCount, t('wsh.count', { n: count(history.length) }));
-    const names = new Map(projectsOf().map((p) => [p.id, p.name]));
-    const list = [...history].sort((a, b) => (Number(b.version) || 0) - (Number(a.version) || 0));
-    r.historyBody.replaceChildren(list.length === 0 ? h('p', { class: 'muted' }, t('none')) : h('table', { class: 'data-table history-table', 'data-testid': 'wse-history' },
-      h('thead', null, h('tr', null, ['e.h.at', 'e.h.version', 'e.h.actor', 'e.h.via', 'e.h.summary', 'e.h.changes'].map((k) => h('th', { scope: 'col' }, t(k))))),
-      h('tbody', null, list.slice(0, historyShown).map((x) => h('tr', { 'data-version': x.version },
-        atCell(x),
-        h('td', { class: 'nowrap' }, 'v' + x.version),
-        h('td', null, x.actor ?? '—'),
-        viaCell(x),
-        h('td', null, actionText(x)),
-        h('td', { class: 'changes' }, changeList(x.changes, names)))))));
+    const list = history;
+    r.historyBody.replaceChildren(historyTable(history, { testid: 'wse-history', limit: historyShown }));
     r.historyMore.hidden = list.length <= historyShown;
     r.historyMore.textContent = t('wsh.more', { n: count(Math.min(list.length - historyShown, HISTORY_PAGE * 4)) });
   }
@@ -335,7 +327,7 @@ export function mountWorkspaceEnterprise(main, id, ctx) {
     return projectsOf()
       .slice()
       .sort((a, b) => (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) || String(a.id).localeCompare(String(b.id), undefined, { numeric: true }))
-      .map((p) => [p.id, `${p.id} · ${p.name}${paren(t('pStatus.' + p.status))}`, filter(p) ? null : { disabled: true, title: label }]);
+      .map((p) => [p.id, `${p.name}${paren(t('pStatus.' + p.status))}`, filter(p) ? null : { disabled: true, title: label }]);
   }
 
   // Report a month's investment for a project (PUT replaces that month).
