@@ -9,4 +9,6 @@ public struct ActiveProject
     public int Start, End;
     public byte Kind;
     public bool Scheduled, Done, CompletedSinceCall, Granted;
+    /// <summary>Underway when the simulation started: spends what is left evenly to its planned end.</summary>
+    public bool Even;
 }

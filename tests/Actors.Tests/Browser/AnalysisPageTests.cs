@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+using Programme.Tests.Fixtures;
+
+namespace Programme.Tests.Browser;
+
+/// <summary>A city officer runs a sensitivity analysis and policy sweep on the scenario page and reads both charts.</summary>
+public sealed class AnalysisPageTests(AppProcess app) : BrowserTest(app), IClassFixture<AppProcess>
+{
+    [Fact]
+    public async Task The_analysis_runs_from_the_scenario_page_and_draws_the_tornado_and_the_frontier()
+    {
+        var page = await NewPage(1600, 1200);
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        await page.GotoAsync(new Uri(App.BaseAddress, "/scenarios.html").ToString());
+        await page.Locator("#signin-form input[name=userName]").FillAsync("city");
+        await page.Locator("#signin-form input[name=password]").FillAsync("sanmenxia-2022");
+        await page.Locator("#signin-form button").ClickAsync();
+        await Assertions.Expect(page.Locator("#signin")).ToBeHiddenAsync();
+
+        var analysis = page.Locator("#scenario-analysis");
+        await Assertions.Expect(analysis.Locator("h2")).ToHaveTextAsync("敏感性分析与政策扫描");
+        await analysis.Locator("input[name=runs]").FillAsync("4");
+        await analysis.Locator("input[name=seed]").FillAsync($"{Random.Shared.Next(1, 1_000_000)}");
+        await analysis.Locator("input[name=funds]").FillAsync("2000, 10000");
+        await analysis.GetByTestId("analysis-run").ClickAsync();
+        await Assertions.Expect(analysis.GetByTestId("analysis-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 90_000 });
+        await Assertions.Expect(analysis.GetByTestId("analysis-status")).ToContainTextAsync("完成");
+
+        // Both charts are drawn by Chart.js, with a bar per parameter and a point per sweep combination.
+        var bars = await page.EvaluateAsync<int>("() => Chart.getChart(document.querySelector('[data-testid=tornado-chart]')).data.labels.length");
+        Assert.Equal(12, bars);
+        var points = await page.EvaluateAsync<int>("() => Chart.getChart(document.querySelector('[data-testid=frontier-chart]')).data.datasets[1].data.length");
+        Assert.Equal(3 * 3 * 2, points);
+        var frontier = await page.EvaluateAsync<int>("() => Chart.getChart(document.querySelector('[data-testid=frontier-chart]')).data.datasets[0].data.length");
+        Assert.InRange(frontier, 1, 18);
+        await Assertions.Expect(analysis.GetByTestId("tornado-chart")).ToBeVisibleAsync();
+        await Assertions.Expect(analysis.GetByTestId("frontier-chart")).ToBeVisibleAsync();
+        await Assertions.Expect(analysis.GetByTestId("sweep-table").Locator("tr")).ToHaveCountAsync(1 + 18);
+        await Assertions.Expect(analysis.GetByTestId("sweep-table")).ToContainTextAsync("万元");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Fixtures.Browser.ScreenshotPath("analysis.png"), FullPage = true });
+
+        // The same request again is answered from the cache.
+        await analysis.GetByTestId("analysis-run").ClickAsync();
+        await Assertions.Expect(analysis.GetByTestId("analysis-status")).ToContainTextAsync("缓存");
+
+        await page.GetByTestId("lang-switch").ClickAsync();
+        await Assertions.Expect(analysis.Locator("h2")).ToHaveTextAsync("Sensitivity analysis and policy sweep");
+        await Assertions.Expect(analysis.GetByTestId("sweep-table")).ToContainTextAsync("Cost per newly covered firm");
+        Assert.Empty(errors);
+    }
+}
