@@ -25,9 +25,11 @@ public sealed class ScenarioPageTests(AppProcess app) : BrowserTest(app), IClass
         await page.Locator("#run").ClickAsync();
         await Assertions.Expect(page.GetByTestId("scenario-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("coverage-chart")).ToBeVisibleAsync();
-        // Header, the city and the eight counties; a probability column per policy (this one, the alternative, the twin).
+        // Header, the city and the eight counties; a probability column per policy (this one, the alternative, and each one's
+        // own no-subsidy twin: the alternative pushes harder, so its twin is not the main policy's).
         await Assertions.Expect(page.GetByTestId("targets").Locator("tr")).ToHaveCountAsync(10);
-        await Assertions.Expect(page.GetByTestId("targets").Locator("tr").First.Locator("th")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.GetByTestId("targets").Locator("tr").First.Locator("th")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.GetByTestId("targets")).ToContainTextAsync("无补贴对照 · ");
         await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("新增项目");
         await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("万元");
         Assert.Matches("^#[0-9a-f]{16}$", new Uri(page.Url).Fragment);

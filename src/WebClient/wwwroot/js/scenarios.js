@@ -73,7 +73,8 @@ function money(yuan) {
 }
 const pct = (share, digits = 1) => (share === null || share === undefined ? t('none') : `${(Number(share) * 100).toFixed(digits)}%`);
 const num = (v, digits = 1) => (v === null || v === undefined ? t('none') : Number(v).toLocaleString('en-US', { maximumFractionDigits: digits }));
-const armName = (name) => (TEXT[lang].arm[name] ?? name);
+// Each policy has its own twin, "no-subsidy · {policy}".
+const armName = (name) => (name.startsWith('no-subsidy · ') ? `${TEXT[lang].arm['no-subsidy']} · ${name.slice(13)}` : (TEXT[lang].arm[name] ?? name));
 
 let session = { authenticated: false, csrfToken: '' };
 let current = null;      // the scenario view shown
