@@ -3,12 +3,13 @@ using Programme.Simulation;
 namespace Programme.Grains.Simulation;
 
 /// <summary>What an analysis persists: its definition and, once done, its results (the cache).</summary>
+[GenerateSerializer, Alias("programme.analysis-state")]
 public sealed class AnalysisState
 {
-    public AnalysisDefinition? Definition { get; set; }
-    public string Status { get; set; } = "running";
-    public AnalysisResults? Results { get; set; }
-    public string? Error { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public double ElapsedSeconds { get; set; }
+    [Id(0)] public AnalysisDefinition? Definition { get; set; }
+    [Id(1)] public string Status { get; set; } = "running";
+    [Id(2)] public AnalysisResults? Results { get; set; }
+    [Id(3)] public string? Error { get; set; }
+    [Id(4)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(5)] public double ElapsedSeconds { get; set; }
 }

@@ -116,7 +116,7 @@ public sealed class ShardSimulator
                 Firm = f, Key = SimRandom.Combine(key, 0x5EED0000UL + (ulong)j), Total = p.Total, Invested = p.Invested,
                 SinceCall = p.InvestedSinceCall, Start = p.Start.Ordinal, End = Math.Max(p.End.Ordinal, p.Start.Ordinal),
                 Kind = (byte)p.Kind, Scheduled = p.Scheduled, Done = p.Completed, CompletedSinceCall = completedSinceCall,
-                Even = !p.Scheduled && !p.Completed,
+                Even = !p.Scheduled && !p.Completed, Pace = p.Pace,
             });
         }
     }
@@ -242,21 +242,24 @@ public sealed class ShardSimulator
     }
 
     /// <summary>
-    /// A new project invests along an S-curve (cumulative 3x² − 2x³): slow start, peak mid-way, tail at the end. A project
-    /// already underway when the simulation starts (registry or live fork) continues as its own record does: what is left
-    /// of it, evenly over the months left to its planned end — the live trend, with no catch-up to a curve it never followed.
+    /// A new project invests along an S-curve (cumulative 3x² − 2x³): slow start, peak mid-way, tail at the end, done in its
+    /// last month. A project already underway when the simulation starts (registry or live fork) continues the live
+    /// trend: at its own recent pace until it is spent (sooner or later than its planned end, as its pace says), or,
+    /// without a recent pace, what is left evenly to its planned end — no catch-up to a curve it never followed.
     /// </summary>
     private void Spend(int lane, ref ActiveProject p, int ordinal)
     {
         long amount;
-        if (ordinal >= p.End) amount = p.Total - p.Invested;
+        var paced = p.Even && p.Pace > 0;
+        if (paced) amount = Math.Min(p.Total - p.Invested, p.Pace);
+        else if (ordinal >= p.End) amount = p.Total - p.Invested;
         else if (p.Even) amount = (p.Total - p.Invested) / (p.End - ordinal + 1);
         else amount = Math.Max(0, Candidate.Cumulative(p.Total, p.Start, p.End, ordinal) - p.Invested);
         p.Invested += amount;
         p.SinceCall += amount;
         var c = Counter(lane, _county[p.Firm]);
         _counters[c + (_above[p.Firm] ? Metric.InvestmentCompleted : Metric.BelowScaleInvestment)] += amount;
-        if (ordinal >= p.End) Complete(lane, ref p, ordinal, c);
+        if (paced ? p.Invested >= p.Total : ordinal >= p.End) Complete(lane, ref p, ordinal, c);
     }
 
     private void Complete(int lane, ref ActiveProject p, int ordinal, int c)

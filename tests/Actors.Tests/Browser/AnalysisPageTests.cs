@@ -20,9 +20,9 @@ public sealed class AnalysisPageTests(AppProcess app) : BrowserTest(app), IClass
 
         var analysis = page.Locator("#scenario-analysis");
         await Assertions.Expect(analysis.Locator("h2")).ToHaveTextAsync("敏感性分析与政策扫描");
-        await analysis.Locator("input[name=runs]").FillAsync("4");
-        await analysis.Locator("input[name=seed]").FillAsync($"{Random.Shared.Next(1, 1_000_000)}");
-        await analysis.Locator("input[name=funds]").FillAsync("2000, 10000");
+        await analysis.Locator("input[name=a-runs]").FillAsync("4");
+        await analysis.Locator("input[name=a-seed]").FillAsync($"{Random.Shared.Next(1, 1_000_000)}");
+        await analysis.Locator("input[name=a-funds]").FillAsync("2000, 10000");
         await analysis.GetByTestId("analysis-run").ClickAsync();
         await Assertions.Expect(analysis.GetByTestId("analysis-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 90_000 });
         await Assertions.Expect(analysis.GetByTestId("analysis-status")).ToContainTextAsync("完成");

@@ -41,7 +41,7 @@ export function mountAnalysis(element) {
   const form = h('form', { 'data-testid': 'analysis-form', novalidate: true });
   const status = h('p', { class: 'analysis-status', 'data-testid': 'analysis-status', role: 'status', 'aria-live': 'polite' });
   const bar = h('progress', { 'data-testid': 'analysis-progress', max: '1', value: '0', hidden: true });
-  const outputSelect = h('select', { name: 'output', 'data-testid': 'analysis-output' });
+  const outputSelect = h('select', { name: 'a-output', 'data-testid': 'analysis-output' });
   const tornado = h('canvas', { 'data-testid': 'tornado-chart', role: 'img' });
   const frontier = h('canvas', { 'data-testid': 'frontier-chart', role: 'img' });
   const morris = h('table', { class: 'analysis-table', 'data-testid': 'morris-table' });
@@ -58,20 +58,20 @@ export function mountAnalysis(element) {
     const checked = (name) => (previous ? previous.get(name) === 'on' : true);
     form.replaceChildren(
       h('fieldset', {}, h('legend', { text: t('analysis.title') }),
-        field('runs', 'analysis.runs', { type: 'number', min: '1', max: '200', value: keep('runs', '10') }),
-        field('seed', 'analysis.seed', { type: 'number', value: keep('seed', '42') }),
-        field('deadline', 'analysis.deadline', { type: 'month', value: keep('deadline', '2022-12') })),
+        field('a-runs', 'analysis.runs', { type: 'number', min: '1', max: '200', value: keep('a-runs', '10') }),
+        field('a-seed', 'analysis.seed', { type: 'number', value: keep('a-seed', '42') }),
+        field('a-deadline', 'analysis.deadline', { type: 'month', value: keep('a-deadline', '2022-12') })),
       h('fieldset', {}, h('legend', { text: t('analysis.sensitivity') }),
-        field('range', 'analysis.range', { type: 'number', min: '1', max: '90', value: keep('range', '20') }),
-        field('trajectories', 'analysis.trajectories', { type: 'number', min: '0', max: '20', value: keep('trajectories', '2') }),
+        field('a-range', 'analysis.range', { type: 'number', min: '1', max: '90', value: keep('a-range', '20') }),
+        field('a-trajectories', 'analysis.trajectories', { type: 'number', min: '0', max: '20', value: keep('a-trajectories', '2') }),
         h('div', { class: 'analysis-params', role: 'group', 'aria-label': t('analysis.parameters') },
           PARAMETERS.map((p) => h('label', { class: 'analysis-check' },
-            h('input', { type: 'checkbox', name: `p.${p}`, checked: checked(`p.${p}`) }), h('span', { text: t(`analysis.p.${p}`) }))))),
+            h('input', { type: 'checkbox', name: `a-p.${p}`, checked: checked(`a-p.${p}`) }), h('span', { text: t(`analysis.p.${p}`) }))))),
       h('fieldset', {}, h('legend', { text: t('analysis.sweep') }),
-        field('rates', 'analysis.rates', { value: keep('rates', '20, 35, 50') }),
-        field('caps', 'analysis.caps', { value: keep('caps', '150, 300, 600') }),
-        field('funds', 'analysis.funds', { value: keep('funds', '5000, 10000') }),
-        h('label', { class: 'analysis-check' }, h('input', { type: 'checkbox', name: 'fundCapped', checked: previous ? previous.get('fundCapped') === 'on' : true }),
+        field('a-rates', 'analysis.rates', { value: keep('a-rates', '20, 35, 50') }),
+        field('a-caps', 'analysis.caps', { value: keep('a-caps', '150, 300, 600') }),
+        field('a-funds', 'analysis.funds', { value: keep('a-funds', '5000, 10000') }),
+        h('label', { class: 'analysis-check' }, h('input', { type: 'checkbox', name: 'a-fundCapped', checked: previous ? previous.get('a-fundCapped') === 'on' : true }),
           h('span', { text: t('analysis.fundCapped') }))),
       h('button', { type: 'submit', 'data-testid': 'analysis-run', text: t('analysis.run') }));
     outputSelect.replaceChildren(...OUTPUTS.map((o) => h('option', { value: o, selected: o === state.output, text: t(`analysis.out.${o}`) })));
@@ -79,15 +79,15 @@ export function mountAnalysis(element) {
 
   function body() {
     const f = new FormData(form);
-    const parameters = PARAMETERS.filter((p) => f.get(`p.${p}`) === 'on');
+    const parameters = PARAMETERS.filter((p) => f.get(`a-p.${p}`) === 'on');
     return {
-      scenario: { runs: Number(f.get('runs')), seed: Number(f.get('seed')), deadline: f.get('deadline') || undefined },
-      sensitivity: parameters.length ? { parameters, range: Number(f.get('range')) / 100, trajectories: Number(f.get('trajectories')) } : undefined,
+      scenario: { runs: Number(f.get('a-runs')), seed: Number(f.get('a-seed')), deadline: f.get('a-deadline') || undefined },
+      sensitivity: parameters.length ? { parameters, range: Number(f.get('a-range')) / 100, trajectories: Number(f.get('a-trajectories')) } : undefined,
       sweep: {
-        subsidyRates: numbers(f.get('rates'), t('analysis.rates')).map((r) => r / 100),
-        projectCaps: numbers(f.get('caps'), t('analysis.caps')).map((c) => c * 1e4),
-        annualFunds: numbers(f.get('funds'), t('analysis.funds')).map((c) => c * 1e4),
-        fundCapped: f.get('fundCapped') === 'on',
+        subsidyRates: numbers(f.get('a-rates'), t('analysis.rates')).map((r) => r / 100),
+        projectCaps: numbers(f.get('a-caps'), t('analysis.caps')).map((c) => c * 1e4),
+        annualFunds: numbers(f.get('a-funds'), t('analysis.funds')).map((c) => c * 1e4),
+        fundCapped: f.get('a-fundCapped') === 'on',
       },
     };
   }
@@ -113,6 +113,7 @@ export function mountAnalysis(element) {
       if (!(e instanceof ApiError)) throw e;
       if (e.status === 401 || e.status === 403) showError(t('analysis.signin'));
       else if (e.status === 0) showError(t('analysis.unreachable'));
+      else if (e.status >= 500) showError(t('analysis.serverError'));
       else showError(t('analysis.badRequest', { detail: Object.values(e.errors || {}).flat().join('；') || e.title || '' }));
     }
   }
@@ -134,7 +135,7 @@ export function mountAnalysis(element) {
     bar.value = v.done;
     if (v.status === 'running') status.textContent = t('analysis.running', { done: v.done, total: v.total });
     else if (v.status === 'completed') status.textContent = t('analysis.completed', { total: v.total, seconds: v.elapsedSeconds.toFixed(1) }) + (state.cached ? ` ${t('analysis.cached')}` : '');
-    else status.textContent = t('analysis.failed', { error: v.error || '' });
+    else status.textContent = t('analysis.failed');
   }
 
   function chart(name, canvas, config) {
