@@ -9,7 +9,9 @@ namespace Programme.Silo;
 /// <c>benchmark [--enterprises 100000] [--months 36] [--runs 1] [--seed 42]</c>: a synthetic scenario run twice in this
 /// process — through the scenario and shard grains of one silo, and, as the baseline measured in the same run, through
 /// the same engine on one thread without Orleans — printing enterprise-months per second, their ratio, and whether the
-/// two gave identical results.
+/// two gave identical results; then a 200-run live fork (the default data as the live programme, forked at 2022-08 and
+/// projected to the 2022-12 deadline) through <c>LiveFork.Run</c> (shards side by side on the thread pool) against the
+/// same engine on one thread.
 /// </summary>
 public static class BenchmarkCommand
 {
@@ -47,6 +49,34 @@ public static class BenchmarkCommand
         Console.WriteLine($"| baseline: same engine, one thread, no Orleans | {direct.Progress.EnterpriseMonths:N0} | {direct.Progress.ElapsedSeconds:0.00} | {Rate(direct):N0} |");
         Console.WriteLine($"ratio (silo / single-threaded baseline): {Rate(orleans) / Rate(direct):0.00}×; identical results: {(same ? "yes" : "NO")}");
         Console.WriteLine($"per policy simulated: {Rate(orleans) / arms:N0} enterprise-months/s through the silo");
-        return same ? 0 : 1;
+        var forkSame = await LiveForkBenchmark(o.Int("--fork-runs", 200));
+        return same && forkSame ? 0 : 1;
+    }
+
+    /// <summary>A live fork of the default data at 2022-08, N runs to 2022-12: the in-silo entry point against one thread.</summary>
+    private static async Task<bool> LiveForkBenchmark(int runs)
+    {
+        var (definition, _) = ScenarioRequestValidator.Validate(new ScenarioRequest { Baseline = ScenarioDefinition.LiveBaseline, Runs = runs, Months = 4 },
+            ProgrammeCalendar.Default.ReportingMonth, 639);
+        var firms = Populations.Live(Populations.RegistryEnterprises, definition!.StartMonth, definition.Policy.BatchMonths);
+        await LiveFork.Run(definition with { Runs = 10 }, firms); // warm
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var fork = await LiveFork.Run(definition, firms);
+        var forkSeconds = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        var engine = new ScenarioEngine(definition, firms, _ => new LocalShardRunner());
+        await engine.Setup();
+        await engine.AdvanceTo(definition.Months);
+        var single = engine.Results();
+        var singleSeconds = watch.Elapsed.TotalSeconds;
+        var same = JsonSerializer.Serialize(fork, SimulateCommand.Json) == JsonSerializer.Serialize(single, SimulateCommand.Json);
+        Console.WriteLine($"Live fork: {firms.Length} firms × {definition.Months} months ({definition.StartMonth}…{definition.LastMonth}) × {runs} runs × 2 policies");
+        Console.WriteLine($"| path | seconds |");
+        Console.WriteLine($"|---|---:|");
+        Console.WriteLine($"| LiveFork.Run (in-silo entry point, shards on the thread pool) | {forkSeconds:0.000} |");
+        Console.WriteLine($"| baseline: same engine, one thread | {singleSeconds:0.000} |");
+        Console.WriteLine($"ratio (baseline / entry point): {singleSeconds / forkSeconds:0.00}×; identical results: {(same ? "yes" : "NO")}; " +
+            $"P(full coverage by {fork.JudgedAt}) = {fork.ProbabilityFullCoverage}");
+        return same;
     }
 }

@@ -13,6 +13,7 @@ public static class Commands
             "simulate" => SimulateCommand.Run(args[1..]),
             "calibration" => CalibrationCommand.Run(args[1..]),
             "benchmark" => BenchmarkCommand.Run(args[1..]),
+            "analysis" => AnalysisCommand.Run(args[1..]),
             _ => null!,
         };
         return run is not null;

@@ -165,13 +165,14 @@ public static class SimulateCommand
                 batches.AppendLine(Csv(arm.Name, b.Id, b.CallMonth, b.AwardMonth, b.Applications, b.Requested, b.Awarded, b.AwardedAmount, b.Complete));
         File.WriteAllText(Path.Combine(directory, "batches.csv"), batches.ToString());
 
-        var comparison = new StringBuilder("arm,additionalProjects,additionalInvestment,additionalInvestmentCompleted,additionalCovered,grants,leverageRatio,additionalInvestmentPerYuan,costPerNewlyCoveredFirm\n");
+        var comparison = new StringBuilder("arm,twin,additionalProjects,additionalInvestment,additionalInvestmentCompleted,additionalCovered,grants,leverageRatio,additionalInvestmentPerYuan,costPerNewlyCoveredFirm,fundedInvestment,additionalShareOfFunded\n");
         foreach (var arm in r.Arms.Where(a => a.Comparison is not null))
         {
             var c = arm.Comparison!;
-            comparison.AppendLine(Csv(arm.Name, c.AdditionalProjects, c.AdditionalInvestment, c.AdditionalInvestmentCompleted, c.AdditionalCovered,
+            comparison.AppendLine(Csv(arm.Name, arm.Twin ?? "", c.AdditionalProjects, c.AdditionalInvestment, c.AdditionalInvestmentCompleted, c.AdditionalCovered,
                 c.Grants, c.LeverageRatio?.ToString(CultureInfo.InvariantCulture) ?? "", c.AdditionalInvestmentPerYuan?.ToString(CultureInfo.InvariantCulture) ?? "",
-                c.CostPerNewlyCoveredFirm?.ToString(CultureInfo.InvariantCulture) ?? ""));
+                c.CostPerNewlyCoveredFirm?.ToString(CultureInfo.InvariantCulture) ?? "", c.FundedInvestment,
+                c.AdditionalShareOfFunded?.ToString(CultureInfo.InvariantCulture) ?? ""));
         }
         File.WriteAllText(Path.Combine(directory, "comparison.csv"), comparison.ToString());
     }

@@ -26,6 +26,7 @@ app.MapAuthApi();
 app.MapImportApi();
 app.MapBatchApi();
 app.MapScenarioApi();
+app.MapAnalysisApi();
 app.MapHealth();
 app.Run();
 return 0;

@@ -13,4 +13,6 @@ public sealed record ArmResults
     [Id(6)] public required OutcomeSummary Outcomes { get; init; }
     /// <summary>Against the no-subsidy twin; null for the twin itself.</summary>
     [Id(7)] public Comparison? Comparison { get; init; }
+    /// <summary>The name of this policy's own no-subsidy twin (the same levers, no grant); null for a twin.</summary>
+    [Id(8)] public string? Twin { get; init; }
 }

@@ -23,4 +23,13 @@ public sealed record Comparison
     [Id(9)] public required Band AdditionalInvestmentBand { get; init; }
     [Id(10)] public required Band AdditionalCoveredBand { get; init; }
     [Id(11)] public decimal ProbabilityFullCoverageTwin { get; init; }
+    [Id(12)] public Band? AdditionalInvestmentCompletedBand { get; init; }
+    /// <summary>5–95 % of the per-run leverage ratio (runs with grants); null without grants.</summary>
+    [Id(13)] public Band? LeverageRatioBand { get; init; }
+    /// <summary>5–95 % of the per-run cost per newly covered firm (runs that cover a firm more than the twin); null when none does.</summary>
+    [Id(14)] public Band? CostPerNewlyCoveredFirmBand { get; init; }
+    /// <summary>Total investment of the projects funded within the simulation (mean over runs): what the leverage is counted on.</summary>
+    [Id(15)] public decimal FundedInvestment { get; init; }
+    /// <summary>Additional completed investment as a share of the funded projects' own total investment (null without funded projects).</summary>
+    [Id(16)] public decimal? AdditionalShareOfFunded { get; init; }
 }

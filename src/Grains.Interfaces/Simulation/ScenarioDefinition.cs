@@ -28,6 +28,8 @@ public sealed record ScenarioDefinition
     [Id(9)] public int PaceMilliseconds { get; init; }
     /// <summary>Start paused (then step or resume).</summary>
     [Id(10)] public bool StartPaused { get; init; }
+    /// <summary>The firms' behaviour (defaults: the calibrated model); a sensitivity analysis varies it.</summary>
+    [Id(11)] public BehaviourParameters Behaviour { get; init; } = BehaviourParameters.Default;
 
     public const string SanmenxiaBaseline = "sanmenxia-2022";
     public const string LiveBaseline = "live";

@@ -4,7 +4,8 @@ namespace Programme.Simulation;
 
 /// <summary>
 /// A project as a scenario starts from it: yuan invested so far, and what was invested since the last batch call.
-/// A scheduled project (planned, not yet underway) begins in the simulation at its start month.
+/// A scheduled project (planned, not yet underway) begins in the simulation at its start month. <c>Pace</c>: what an underway
+/// project invested a month lately (its last three reported months), which it keeps up until it is spent.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record SeedProject(
@@ -15,4 +16,5 @@ public sealed record SeedProject(
     [property: Id(4)] YearMonth End,
     [property: Id(5)] bool Completed,
     [property: Id(6)] long InvestedSinceCall,
-    [property: Id(7)] bool Scheduled = false);
+    [property: Id(7)] bool Scheduled = false,
+    [property: Id(8)] long Pace = 0);

@@ -9,4 +9,8 @@ public struct ActiveProject
     public int Start, End;
     public byte Kind;
     public bool Scheduled, Done, CompletedSinceCall, Granted;
+    /// <summary>Underway when the simulation started: keeps its own pace (or, without one, spreads what is left evenly to its end).</summary>
+    public bool Even;
+    /// <summary>Its live monthly pace (yuan), 0 if it had none.</summary>
+    public long Pace;
 }

@@ -1,3 +1,4 @@
+using Programme.Domain;
 using Programme.Grains.Grants;
 using Programme.Grants;
 using Programme.Simulation;
@@ -5,16 +6,19 @@ using Programme.Simulation;
 namespace Programme.Grains.Simulation;
 
 /// <summary>
-/// A policy turned into what the monthly loop needs. Amounts come from the grants issue's <see cref="AwardRules"/>: a
-/// subsidy-class grant is <c>AwardRules.Subsidy</c> of the investment the project completed since the last call (in whole
-/// yuan: the simulation counts money in yuan), a reward-class grant is <c>AwardRules.Reward</c> for the result. What the
-/// simulation adds: each review stage is passed with the same chance, so that all seven together give the policy's pass
-/// rate, and a capped fund scales one batch's awards pro rata when they exceed what is left of the year's fund.
+/// A policy turned into what the monthly loop needs, and the one place that knows what a firm can get from it. Amounts
+/// come from the grants issue's <see cref="AwardRules"/>: a subsidy-class grant is <c>AwardRules.Subsidy</c> of the
+/// investment the project completed since the last call (in whole yuan), a reward-class grant is <c>AwardRules.Reward</c>
+/// for the result. <see cref="ExpectedShare"/> is what a candidate project can expect from the policy as a share of its
+/// investment — through the calls that open while it runs, the windows, the rate and the cap, the reward for the result
+/// it would earn and the chance of passing review — and so the only way a grant moves a firm's decision to start.
 /// </summary>
 public sealed class ArmRules
 {
-    public ArmRules(PolicySettings policy)
+    public ArmRules(PolicySettings policy, BehaviourParameters? behaviour = null)
     {
+        var b = behaviour ?? BehaviourParameters.Default;
+        _b = b;
         Policy = policy;
         SubsidyRate = policy.SubsidyRate;
         Cap = (long)policy.ProjectCap;
@@ -26,11 +30,26 @@ public sealed class ArmRules
         Push = (double)policy.CountyPush;
         PushFrom = policy.CountyPushFrom.Ordinal;
         Capped = policy.FundCapped;
-        FullOffer = (double)policy.SubsidyRate * (double)policy.SubsidyPassRate;
+        SubsidyPass = (double)policy.SubsidyPassRate;
+        RewardPass = (double)policy.RewardPassRate;
+        MachineReplacesLabour = RewardFor(RewardResult.MachineReplacesLabour);
+        var subsidyBound = SubsidyRate > 0 ? SubsidyPass * (double)SubsidyRate : 0;
+        var rewardBound = RewardPass * MachineReplacesLabour / BehaviourModel.MinimumInvestment;
+        MaxShare = HasBatches ? Math.Min(1.0, subsidyBound + rewardBound) : 0;
+        _certification = new double[Enum.GetValues<RewardResult>().Length];
+        var observed = new PolicySettings();
+        foreach (var r in Enum.GetValues<RewardResult>())
+        {
+            var v = RewardValue(policy, r, b);
+            var v0 = RewardValue(observed, r, b);
+            _certification[(int)r] = (1 + b.CertificationResponse * v) / (1 + b.CertificationResponse * v0);
+        }
     }
 
+    private readonly BehaviourParameters _b;
     private readonly SubsidyRule _rule;
     private readonly IReadOnlyList<RewardAmount> _rewards;
+    private readonly double[] _certification;
 
     public PolicySettings Policy { get; }
     public decimal SubsidyRate { get; }
@@ -41,8 +60,11 @@ public sealed class ArmRules
     public double Push { get; }
     public int PushFrom { get; }
     public bool Capped { get; }
-    /// <summary>Expected grant share of investment when the fund pays in full (rate × pass rate).</summary>
-    public double FullOffer { get; }
+    public double SubsidyPass { get; }
+    public double RewardPass { get; }
+    public long MachineReplacesLabour { get; }
+    /// <summary>No candidate can expect a larger share than this (0 when no call ever opens).</summary>
+    public double MaxShare { get; }
     public bool HasBatches => CallMonths != 0;
 
     public bool IsCall(int ordinal) => (CallMonths & (1 << (ordinal % 12 + 1))) != 0;
@@ -56,7 +78,48 @@ public sealed class ArmRules
     public static long Scale(long amount, long numerator, long denominator) =>
         numerator >= denominator ? amount : (long)((Int128)amount * numerator / denominator);
 
-    /// <summary>The monthly propensity multiplier for the grant on offer, relative to the observed policy.</summary>
-    public static double Uplift(double offer) =>
-        (1 + BehaviourModel.GrantResponse * offer) / (1 + BehaviourModel.GrantResponse * BehaviourModel.ObservedOffer);
+    /// <summary>
+    /// What a candidate project starting in month <paramref name="start"/> can expect, as a share of its investment (at
+    /// most 1): at every call while it runs (and the first after it ends) the subsidy on the window's investment under
+    /// the rate and the cap, if the project will apply then (its own application draw: a firm knows whether it means to
+    /// apply), times the pass rate; an intelligent project adds the machine-replaces-labour reward at the call after it
+    /// completes, likewise. No call, no rate and no reward: 0. The fund's recent payout share is applied by the caller.
+    /// </summary>
+    public double ExpectedShare(Candidate c, int start, ulong projectKey)
+    {
+        if (MaxShare <= 0 || c.Total <= 0) return 0;
+        var end = start + c.Months - 1;
+        double expected = 0;
+        long before = 0;
+        for (var call = start; call <= end + 12; call++)
+        {
+            if (!IsCall(call)) continue;
+            var upTo = Math.Min(call, end);
+            var cumulative = Candidate.Cumulative(c.Total, start, end, upTo);
+            var window = cumulative - before;
+            before = cumulative;
+            if (window > 0 && SubsidyRate > 0 && SimRandom.Uniform(projectKey, call, Purpose.ApplySubsidy) < _b.ApplySubsidy)
+                expected += SubsidyPass * SubsidyFor(window);
+            if (call < end) continue;
+            if (c.Kind == (byte)ProjectKind.Intelligent && MachineReplacesLabour > 0
+                && SimRandom.Uniform(projectKey, call, Purpose.ApplyReward) < _b.ApplyReward)
+                expected += RewardPass * MachineReplacesLabour;
+            break;
+        }
+        return Math.Min(1.0, expected / c.Total);
+    }
+
+    /// <summary>
+    /// How much more (or less) often a completed project earns <paramref name="result"/> than under the observed policy,
+    /// because of the reward it would bring: (1 + response × v) / (1 + response × v observed), v = the expected reward in
+    /// 百万 yuan (pass rate × chance to apply × amount). No call or no reward: the result is earned for its own sake only.
+    /// </summary>
+    public double CertificationFactor(RewardResult result) => _certification[(int)result];
+
+    private static double RewardValue(PolicySettings policy, RewardResult result, BehaviourParameters b)
+    {
+        if (policy.BatchMonths.Length == 0) return 0;
+        var amount = (double)(AwardRules.Reward(policy.Rewards.AsCallRewards(), result) ?? 0m);
+        return (double)policy.RewardPassRate * b.ApplyCertificationReward * amount / BehaviourModel.RewardUnit;
+    }
 }

@@ -1,4 +1,5 @@
 using Programme.Domain;
+using Programme.Simulation;
 
 namespace Programme.Grains.Simulation;
 
@@ -9,19 +10,18 @@ namespace Programme.Grains.Simulation;
 /// </summary>
 public static class BehaviourModel
 {
-    // --- starting projects (monthly propensity under the observed policy) -------------------------------------------
-    /// <summary>Calibrated: an active above-scale firm with no project starts its first in a month with this chance.</summary>
-    public const double FirstProject = 0.062;
-    /// <summary>Calibrated: a covered above-scale firm starts a further project in a month with this chance.</summary>
-    public const double FurtherProject = 0.023;
+    /// <summary>The model's version: part of every analysis's cache key. Change it whenever the model's answers change.</summary>
+    public const string Version = "m11r1";
+
+    // --- starting projects (monthly propensity under the observed policy: BehaviourParameters) ----------------------
     /// <summary>Calibrated: below-scale participants (176 firms, 219 projects by 2022-08).</summary>
     public const double BelowScaleFirstProject = 0.12, BelowScaleFurtherProject = 0.008;
 
     /// <summary>Assumed: halted and semi-halted firms start far less often (the 37 not yet started include 9 idle firms).</summary>
-    public static double StatusFactor(OperatingStatus s) => s switch
+    public static double StatusFactor(OperatingStatus s, double halted) => s switch
     {
-        OperatingStatus.Halted => 0.4,
-        OperatingStatus.SemiHalted => 0.7,
+        OperatingStatus.Halted => halted,
+        OperatingStatus.SemiHalted => (1 + halted) / 2,
         _ => 1.0,
     };
 
@@ -37,13 +37,32 @@ public static class BehaviourModel
     }).ToArray();
 
     /// <summary>
-    /// Assumed: how strongly the grant on offer raises propensity: × (1 + GrantResponse × expected grant share), relative
-    /// to the observed policy (35 % × 32/38 pass rate). With it the no-subsidy twin starts about a quarter fewer new projects.
+    /// The observed policy's mean expected grant share of a candidate project (what the calibrated propensities already
+    /// contain): the grant a firm could expect under the 2022 call, averaged over 20,000 candidate projects of the
+    /// registry's above-scale firms drawn as the simulation draws them. A firm's propensity is the calibrated one ×
+    /// (1 + GrantResponse × its candidate's expected share) / (1 + GrantResponse × this mean).
     /// </summary>
-    public const double GrantResponse = 1.7;
+    public static double ReferenceShare(BehaviourParameters b) => References.GetOrAdd(b, ComputeReference);
 
-    /// <summary>The observed policy's expected grant share (the calibration's reference point): 35 % × 32/38.</summary>
-    public static readonly double ObservedOffer = 0.35 * 32.0 / 38.0;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<BehaviourParameters, double> References = new();
+
+    private static double ComputeReference(BehaviourParameters b)
+    {
+        var rules = new ArmRules(new Programme.Simulation.PolicySettings(), b);
+        var firms = Populations.RegistryEnterprises.Where(e => e.AboveScale).ToArray();
+        var sectors = Sectors.All.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        const int n = 20_000;
+        double sum = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var key = SimRandom.Combine(0x5EED_2022UL, (ulong)i);
+            var ordinal = new YearMonth(2021, 1).Ordinal + i % 24;
+            var sector = sectors.GetValueOrDefault(firms[i % firms.Length].Sector, sectors["other"]);
+            var c = Candidate.Draw(key, ordinal, sector, above: true, b);
+            sum += rules.ExpectedShare(c, ordinal, SimRandom.Combine(key, (ulong)ordinal));
+        }
+        return sum / n;
+    }
 
     // --- what a project is -------------------------------------------------------------------------------------------
     /// <summary>Seed: 2022 planning mix, 42 intelligent / 41 green / 121 technical.</summary>
@@ -63,9 +82,6 @@ public static class BehaviourModel
     /// </summary>
     public static readonly double[] MeanInvestment = ScaledMeans();
 
-    /// <summary>Assumed: spread of a project's size (log-normal σ).</summary>
-    public const double InvestmentSigma = 0.8;
-
     /// <summary>Assumed from the data generator: below-scale projects of 200–3,200 万, mean 1,700 万.</summary>
     public const double BelowScaleMeanInvestment = 17_000_000;
 
@@ -79,14 +95,6 @@ public static class BehaviourModel
     public static readonly (int Min, int Max)[] Duration = [(12, 30), (18, 36), (24, 54)];
     public static readonly (int Min, int Max) BelowScaleDuration = (3, 17);
 
-    // --- grants -----------------------------------------------------------------------------------------------------
-    /// <summary>Calibrated on 2022 batch 1 (38 subsidy-class applications): chance a project with investment in the window applies.</summary>
-    public const double ApplySubsidy = 0.07;
-    /// <summary>Calibrated on 2022 batch 1 (7 of its 16 reward-class applications): chance an intelligent project completed since the last call applies for the machine-replaces-labour reward.</summary>
-    public const double ApplyReward = 0.2;
-    /// <summary>Calibrated on 2022 batch 1 (9 of its 16 reward-class applications): chance a firm certified since the last call applies for that reward.</summary>
-    public const double ApplyCertificationReward = 0.5;
-
     // --- completion -------------------------------------------------------------------------------------------------
     /// <summary>
     /// Assumed, anchored on the 2022 targets (10 smart factories/workshops, 5 green factories a year): chance a completed
@@ -97,8 +105,8 @@ public static class BehaviourModel
     /// <summary>Technical projects lift the smart ladder less often than intelligent ones.</summary>
     public const double TechnicalSmartFactor = 0.2;
 
-    /// <summary>Assumed: a halted or semi-halted firm whose project gets underway restarts (32 firms revived through transformation).</summary>
-    public const double Revive = 0.8;
+    /// <summary>A certification reward's response is measured in expected 百万 yuan (rewardPass × apply × amount / 1,000,000).</summary>
+    public const double RewardUnit = 1_000_000;
 
     /// <summary>Assumed: completing an intelligent project brings digital transformation / cloud adoption with these chances.</summary>
     public const double Digital = 0.5, Cloud = 0.4;

@@ -16,5 +16,7 @@ public static class Metric
     public const int GreenCertifications = 29, SmartCertifications = 30;
     /// <summary>Applications passing review stage k (cumulative), k = 0 … 6 (<see cref="ReviewStages"/>).</summary>
     public const int StagePassed = 31;
-    public const int Count = StagePassed + 7;
+    /// <summary>Above-scale projects completed (a level, the starting registry's included).</summary>
+    public const int AboveScaleCompleted = StagePassed + 7;
+    public const int Count = AboveScaleCompleted + 1;
 }

@@ -15,6 +15,9 @@ public static class Populations
     /// <summary>The registry generator's own cut-off: the baseline cannot start later than the month after it.</summary>
     public static readonly YearMonth RegistryAsOf = new(2022, 8);
 
+    /// <summary>How many recent months give an underway project's pace.</summary>
+    public const int PaceMonths = 3;
+
     public static IReadOnlyList<Enterprise> RegistryEnterprises => Registry.Value.Enterprises;
 
     /// <summary>
@@ -50,16 +53,20 @@ public static class Populations
             .Where(p => p.Status is (ProjectStatus.Underway or ProjectStatus.Completed) && p.StartMonth < start)
             .Select(p =>
             {
-                long invested = 0, sinceCall = 0;
+                long invested = 0, sinceCall = 0, recent = 0;
+                var recentFrom = start.AddMonths(-PaceMonths);
                 foreach (var m in p.Monthly)
                 {
                     if (m.Month >= start) continue;
                     var yuan = (long)m.Amount;
                     invested += yuan;
                     if (m.Month >= lastCall) sinceCall += yuan;
+                    if (m.Month >= recentFrom) recent += yuan;
                 }
                 var completed = p.Status == ProjectStatus.Completed && p.EndMonth < start;
-                return new SeedProject(p.Kind, (long)p.TotalInvestment, invested, p.StartMonth, p.EndMonth, completed, sinceCall);
+                // Its live pace: the average month of the last three (or of those since it started).
+                var months = Math.Clamp((p.StartMonth < recentFrom ? recentFrom : p.StartMonth).MonthsUntil(start), 1, PaceMonths);
+                return new SeedProject(p.Kind, (long)p.TotalInvestment, invested, p.StartMonth, p.EndMonth, completed, sinceCall, Pace: recent / months);
             })
             .ToArray();
         // Planned projects (not yet underway) begin in the simulation at their start month, or at once if it has passed.

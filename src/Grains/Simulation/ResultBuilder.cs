@@ -12,8 +12,7 @@ public static class ResultBuilder
 {
     public static ScenarioResults Build(ScenarioEngine e)
     {
-        var twin = e.Arms.Length - 1;
-        var arms = Enumerable.Range(0, e.Arms.Length).Select(a => Arm(e, a, a == twin ? null : twin)).ToArray();
+        var arms = Enumerable.Range(0, e.Arms.Length).Select(a => Arm(e, a, e.TwinOf[a])).ToArray();
         var main = arms[0];
         return new ScenarioResults
         {
@@ -65,7 +64,7 @@ public static class ResultBuilder
             Name = e.ArmNames[arm], Policy = e.Arms[arm], Months = months,
             ProbabilityFullCoverage = Share((decimal)full / runs),
             Counties = Counties(e, arm, judged), Batches = Batches(e, arm), Outcomes = Outcomes(e, arm),
-            Comparison = twin is { } t ? Compare(e, arm, t, judged) : null,
+            Comparison = twin is { } t ? Compare(e, arm, t, judged) : null, Twin = twin is { } tw ? e.ArmNames[tw] : null,
         };
     }
 
@@ -102,7 +101,7 @@ public static class ResultBuilder
     private static ScenarioBatch[] Batches(ScenarioEngine e, int arm)
     {
         var d = e.Definition;
-        var rules = new ArmRules(e.Arms[arm]);
+        var rules = new ArmRules(e.Arms[arm], d.Behaviour);
         var list = new List<ScenarioBatch>();
         var perYear = new Dictionary<int, int>();
         for (var i = 0; i < e.MonthsDone; i++)
@@ -114,7 +113,8 @@ public static class ResultBuilder
             var complete = award < e.MonthsDone;
             decimal Diff(int index, int metric) => index < e.MonthsDone ? MeanDiff(e, arm, index, metric) : 0m;
             var stages = new Dictionary<string, decimal>();
-            for (var s = 0; s < ReviewStages.Count; s++) stages[ReviewStages.Names[s]] = Count(Diff(i + s, Metric.StagePassed + s));
+            // Each stage is decided in its own month after the call (ReviewStages.MonthAfterCall), and counted there.
+            for (var s = 0; s < ReviewStages.Count; s++) stages[ReviewStages.Names[s]] = Count(Diff(i + ReviewStages.MonthAfterCall[s], Metric.StagePassed + s));
             var subsidyApps = Diff(i, Metric.SubsidyApplications);
             var rewardApps = Diff(i, Metric.RewardApplications);
             var subsidyAwards = Diff(award, Metric.SubsidyAwards);
@@ -169,14 +169,19 @@ public static class ResultBuilder
         var runs = e.Definition.Runs;
         var last = e.MonthsDone;
         long[] Delta(int metric) => Enumerable.Range(0, runs).Select(r => e.City(arm, r, last, metric) - e.City(twin, r, last, metric)).ToArray();
+        long[] Gain(int metric) => Enumerable.Range(0, runs).Select(r => e.City(arm, r, last, metric) - e.City(arm, r, 0, metric)).ToArray();
         var projects = Delta(Metric.Projects);
         var investment = Delta(Metric.TotalInvestment);
         var completed = Delta(Metric.InvestmentCompleted);
         var covered = Delta(Metric.Covered);
-        var grants = MeanGain(e, arm, Metric.GrantsAwarded);
-        var funded = MeanGain(e, arm, Metric.FundedInvestment);
+        var grantsRun = Gain(Metric.GrantsAwarded);
+        var fundedRun = Gain(Metric.FundedInvestment);
+        var grants = Mean(grantsRun);
+        var funded = Mean(fundedRun);
         var extraCovered = Mean(covered);
         var twinFull = Enumerable.Range(0, runs).Count(r => e.City(twin, r, judged, Metric.Covered) == e.City(twin, r, judged, Metric.AboveScale));
+        var leverage = Enumerable.Range(0, runs).Where(r => grantsRun[r] > 0).Select(r => (decimal)(fundedRun[r] - grantsRun[r]) / grantsRun[r]).ToArray();
+        var cost = Enumerable.Range(0, runs).Where(r => covered[r] > 0 && grantsRun[r] > 0).Select(r => (decimal)grantsRun[r] / covered[r]).ToArray();
         return new Comparison
         {
             AdditionalProjects = Count(Mean(projects)), AdditionalInvestment = Money(Mean(investment)),
@@ -186,6 +191,11 @@ public static class ResultBuilder
             CostPerNewlyCoveredFirm = extraCovered > 0 && grants > 0 ? Money(grants / extraCovered) : null,
             AdditionalProjectsBand = Band(projects, Count), AdditionalInvestmentBand = Band(investment, Money), AdditionalCoveredBand = Band(covered, Count),
             ProbabilityFullCoverageTwin = Share((decimal)twinFull / runs),
+            AdditionalInvestmentCompletedBand = Band(completed, Money),
+            LeverageRatioBand = leverage.Length > 0 ? Band(leverage, Ratio2) : null,
+            CostPerNewlyCoveredFirmBand = cost.Length > 0 ? Band(cost, Money) : null,
+            FundedInvestment = Money(funded),
+            AdditionalShareOfFunded = funded > 0 ? Share(Mean(completed) / funded) : null,
         };
     }
 

@@ -33,9 +33,28 @@ public sealed class ScenarioEngine
         _firms = liveFirms;
         Enterprises = liveFirms?.Length ?? definition.Enterprises ?? Populations.RegistryEnterprises.Count;
         World = WorldKey.Of(definition, liveFirms);
-        Arms = [definition.Policy, .. definition.Alternatives.Select(a => a.Policy), definition.Policy.NoSubsidy()];
-        ArmNames = ["policy", .. definition.Alternatives.Select(a => a.Name), "no-subsidy"];
-        _arms = Arms.Select(p => new ArmRules(p)).ToArray();
+        // Every policy gets its own no-subsidy twin (the same levers, no grant of either class); policies whose twins behave
+        // the same (same county push) share one. Arms: the policies in request order, then the twins.
+        PolicySettings[] policies = [definition.Policy, .. definition.Alternatives.Select(a => a.Policy)];
+        string[] names = ["policy", .. definition.Alternatives.Select(a => a.Name)];
+        var twins = new List<(string Key, PolicySettings Policy, string Name)>();
+        var twinOf = new int?[policies.Length];
+        for (var i = 0; i < policies.Length; i++)
+        {
+            var twin = policies[i].NoSubsidy();
+            var key = TwinKey(twin);
+            var j = twins.FindIndex(t => t.Key == key);
+            if (j < 0)
+            {
+                j = twins.Count;
+                twins.Add((key, twin, i == 0 ? "no-subsidy" : $"no-subsidy · {names[i]}"));
+            }
+            twinOf[i] = policies.Length + j;
+        }
+        Arms = [.. policies, .. twins.Select(t => t.Policy)];
+        ArmNames = [.. names, .. twins.Select(t => t.Name)];
+        TwinOf = [.. twinOf, .. twins.Select(_ => (int?)null)];
+        _arms = Arms.Select(p => new ArmRules(p, definition.Behaviour)).ToArray();
         _runs = definition.Runs;
         _months = definition.Months;
         _layout = ShardLayout.For(Enterprises, _runs, firmRunsPerShard);
@@ -50,6 +69,8 @@ public sealed class ScenarioEngine
     public int Enterprises { get; }
     public PolicySettings[] Arms { get; }
     public string[] ArmNames { get; }
+    /// <summary>For each arm, the index of its no-subsidy twin; null for a twin.</summary>
+    public int?[] TwinOf { get; }
     public int MonthsDone { get; private set; }
     public long EnterpriseMonths { get; private set; }
     public int ShardCount => _shards.Length;
@@ -184,4 +205,7 @@ public sealed class ScenarioEngine
     public long County(int arm, int run, int level, int county, int metric) => _counties[CountyIndex(arm, run, level, county) + metric];
 
     public ScenarioResults Results() => ResultBuilder.Build(this);
+
+    /// <summary>A twin pays nothing, so only the levers that act without money tell two twins apart: the county push.</summary>
+    private static string TwinKey(PolicySettings p) => $"{p.CountyPush}|{p.CountyPushFrom}";
 }

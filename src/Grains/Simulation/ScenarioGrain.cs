@@ -20,7 +20,7 @@ public sealed class ScenarioGrain(
     TimeProvider clock,
     ILogger<ScenarioGrain> logger) : Grain, IScenarioGrain
 {
-    private const int LiveReadPage = 1000, LiveReadParallelism = 100, ReplayAttempts = 2;
+    private const int ReplayAttempts = 2;
 
     private readonly SemaphoreSlim _writing = new(1, 1);
     private CancellationTokenSource? _stop;
@@ -300,26 +300,6 @@ public sealed class ScenarioGrain(
         };
     }
 
-    /// <summary>The live programme at the reporting month: every county's firms, read once in pages and batches.</summary>
-    private async Task<SeedFirm[]> ReadLive(ScenarioDefinition d)
-    {
-        var ids = new List<string>();
-        foreach (var county in CountyCatalogue.All)
-        {
-            var grain = GrainFactory.GetGrain<Grains.ICountyGrain>(county.Id);
-            for (var skip = 0; ; skip += LiveReadPage)
-            {
-                var page = await grain.ListEnterprises(new EnterpriseQuery { Skip = skip, Take = LiveReadPage, Sort = "id" });
-                ids.AddRange(page.Items.Select(i => i.Id));
-                if (skip + LiveReadPage >= page.Total) break;
-            }
-        }
-        var firms = new List<Enterprise>(ids.Count);
-        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(LiveReadParallelism))
-        {
-            var read = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<Grains.IEnterpriseGrain>(id).Get()));
-            firms.AddRange(read.Where(e => e is not null && CountyCatalogue.Exists(e.CountyId))!);
-        }
-        return Populations.Live(firms, d.StartMonth, d.Policy.BatchMonths);
-    }
+    /// <summary>The live programme at the reporting month: every county's firms from its roster, read once.</summary>
+    private Task<SeedFirm[]> ReadLive(ScenarioDefinition d) => LiveFork.Read(GrainFactory, d.StartMonth, d.Policy.BatchMonths);
 }

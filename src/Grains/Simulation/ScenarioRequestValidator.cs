@@ -86,9 +86,9 @@ public static class ScenarioRequestValidator
             if (name is not null && p is not null) alternatives.Add(new NamedPolicy(name, p));
         }
 
-        var arms = 2L + requested.Count;
+        var arms = 2L * (1 + requested.Count);
         if (errors.Count == 0 && (long)runs * (months + 1) * arms > MaxRunMonths)
-            Error("runs", $"runs × (months + 1) × policies (with the no-subsidy twin) must stay within {MaxRunMonths:N0}");
+            Error("runs", $"runs × (months + 1) × policies (each with its own no-subsidy twin) must stay within {MaxRunMonths:N0}");
         if (errors.Count == 0 && (long)firms * runs > MaxFirmRuns)
             Error("runs", $"enterprises × runs must stay within {MaxFirmRuns:N0}");
         if (errors.Count == 0 && firms == 0) Error("baseline", "there are no enterprises to simulate");

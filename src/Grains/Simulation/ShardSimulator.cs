@@ -23,14 +23,18 @@ public sealed class ShardSimulator
     private readonly StructBuffer<ActiveProject>[] _projects; // [arm][run]
     private readonly StructBuffer<Application>[] _applications;
     private readonly long[] _counters;           // [arm][run][county][metric]
-    private readonly double[] _offer;            // [arm][run]: the grant share firms expect
+    private readonly double[] _fund;             // [arm][run]: the share of its awards the fund paid at its last batch
+    private readonly BehaviourParameters _b;
+    private readonly double _norm;               // 1 / (1 + GrantResponse × the observed policy's mean expected share)
     private readonly long[] _approved;           // [arm][run]: approved at this month's public notice
     private int _done;
 
     public ShardSimulator(ShardSetup setup)
     {
         var d = setup.Definition;
-        _arms = setup.Arms.Select(p => new ArmRules(p)).ToArray();
+        _b = d.Behaviour;
+        _arms = setup.Arms.Select(p => new ArmRules(p, _b)).ToArray();
+        _norm = 1.0 / (1 + _b.GrantResponse * BehaviourModel.ReferenceShare(_b));
         _runFrom = setup.RunFrom;
         _runs = setup.RunTo - setup.RunFrom;
         _startOrdinal = d.StartMonth.Ordinal;
@@ -59,14 +63,14 @@ public sealed class ShardSimulator
         _projects = new StructBuffer<ActiveProject>[lanes];
         _applications = new StructBuffer<Application>[lanes];
         _counters = new long[lanes * Counties * M];
-        _offer = new double[lanes];
+        _fund = new double[lanes];
         _approved = new long[lanes];
         var lastCall = Populations.LastCallBefore(d.StartMonth, d.Policy.BatchMonths).Ordinal;
         for (var lane = 0; lane < lanes; lane++)
         {
             _projects[lane] = new StructBuffer<ActiveProject>();
             _applications[lane] = new StructBuffer<Application>();
-            _offer[lane] = _arms[lane / _runs].FullOffer;
+            _fund[lane] = 1.0;
             var run = lane % _runs;
             for (var f = 0; f < _firms; f++) Seed(lane, f, firms[f], _keys[run * _firms + f], lastCall);
         }
@@ -103,6 +107,7 @@ public sealed class ShardSimulator
         {
             var p = firm.Projects[j];
             if (!p.Scheduled) Implement(lane, f, p.Kind, p.Total, c);
+            if (p.Completed && above) _counters[c + Metric.AboveScaleCompleted]++;
             _counters[c + (above ? Metric.InvestmentCompleted : Metric.BelowScaleInvestment)] += p.Invested;
             var completedSinceCall = p.Completed && p.End.Ordinal >= lastCall;
             if (p.Completed && p.InvestedSinceCall == 0 && !completedSinceCall) continue;
@@ -111,17 +116,18 @@ public sealed class ShardSimulator
                 Firm = f, Key = SimRandom.Combine(key, 0x5EED0000UL + (ulong)j), Total = p.Total, Invested = p.Invested,
                 SinceCall = p.InvestedSinceCall, Start = p.Start.Ordinal, End = Math.Max(p.End.Ordinal, p.Start.Ordinal),
                 Kind = (byte)p.Kind, Scheduled = p.Scheduled, Done = p.Completed, CompletedSinceCall = completedSinceCall,
+                Even = !p.Scheduled && !p.Completed, Pace = p.Pace,
             });
         }
     }
 
     private int Counter(int lane, int county) => (lane * Counties + county) * M;
 
-    /// <summary>An idle firm whose transformation gets underway restarts production with the chance <see cref="BehaviourModel.Revive"/>.</summary>
+    /// <summary>An idle firm whose transformation gets underway restarts production with the chance BehaviourParameters.Revive.</summary>
     private void Revive(int lane, int f, ulong key, int ordinal)
     {
         ref var s = ref _state[lane * _firms + f];
-        if (s.Status is not (OperatingStatus.Halted or OperatingStatus.SemiHalted) || SimRandom.Uniform(key, ordinal, Purpose.Revive) >= BehaviourModel.Revive) return;
+        if (s.Status is not (OperatingStatus.Halted or OperatingStatus.SemiHalted) || SimRandom.Uniform(key, ordinal, Purpose.Revive) >= _b.Revive) return;
         s.Status = OperatingStatus.Revived;
         var c = Counter(lane, _county[f]);
         _counters[c + Metric.Idle]--;
@@ -182,18 +188,25 @@ public sealed class ShardSimulator
         var run = lane % _runs;
         PayAwards(lane, arm, ordinal, numerator, denominator, first);
 
-        var uplift = ArmRules.Uplift(_offer[lane]);
         var push = ordinal >= arm.PushFrom ? arm.Push : 1.0;
+        var fund = _fund[lane];
+        var response = _b.GrantResponse * fund;
+        var most = 1 + response * arm.MaxShare;
         var states = _state.AsSpan(lane * _firms, _firms);
         var keys = _keys.AsSpan(run * _firms, _firms);
         for (var f = 0; f < _firms; f++)
         {
             ref var s = ref states[f];
             double h;
-            if (_above[f]) h = s.Projects == 0 ? BehaviourModel.FirstProject * push : BehaviourModel.FurtherProject;
+            if (_above[f]) h = s.Projects == 0 ? _b.FirstProject * push : _b.FurtherProject;
             else h = s.Projects == 0 ? BehaviourModel.BelowScaleFirstProject : BehaviourModel.BelowScaleFurtherProject;
-            h *= BehaviourModel.SectorFactor[_sector[f]] * BehaviourModel.StatusFactor(s.Status) * uplift;
-            if (SimRandom.Uniform(keys[f], ordinal, Purpose.Start) < h) StartProject(lane, f, keys[f], ordinal);
+            h *= BehaviourModel.SectorFactor[_sector[f]] * BehaviourModel.StatusFactor(s.Status, _b.HaltedFactor) * _norm;
+            var u = SimRandom.Uniform(keys[f], ordinal, Purpose.Start);
+            // Start iff u < h × (1 + response × the candidate's expected share): most draws are decided without the candidate.
+            if (u >= h * most) continue;
+            var candidate = Candidate.Draw(keys[f], ordinal, _sector[f], _above[f], _b);
+            if (u >= h && u >= h * (1 + response * arm.ExpectedShare(candidate, ordinal, SimRandom.Combine(keys[f], (ulong)ordinal)))) continue;
+            StartProject(lane, f, keys[f], ordinal, candidate);
         }
 
         var projects = _projects[lane];
@@ -218,42 +231,35 @@ public sealed class ShardSimulator
 
     private static byte Bit(RewardResult result) => (byte)(1 << (int)result);
 
-    private void StartProject(int lane, int f, ulong key, int ordinal)
+    private void StartProject(int lane, int f, ulong key, int ordinal, Candidate c)
     {
-        var above = _above[f];
-        var weights = BehaviourModel.KindWeights(Sectors.All[_sector[f]].Id);
-        var roll = SimRandom.Uniform(key, ordinal, Purpose.Kind) * (weights[0] + weights[1] + weights[2]);
-        var kind = roll < weights[0] ? 0 : roll < weights[0] + weights[1] ? 1 : 2;
-        var mean = above ? BehaviourModel.MeanInvestment[kind] : BehaviourModel.BelowScaleMeanInvestment;
-        const double sigma = BehaviourModel.InvestmentSigma;
-        var size = mean * Math.Exp(sigma * SimRandom.Normal(key, ordinal, Purpose.Size) - sigma * sigma / 2);
-        var total = Math.Max(BehaviourModel.MinimumInvestment, (long)Math.Round(size / BehaviourModel.InvestmentUnit) * BehaviourModel.InvestmentUnit);
-        var (min, max) = above ? BehaviourModel.Duration[kind] : BehaviourModel.BelowScaleDuration;
-        var months = min + (int)(SimRandom.Uniform(key, ordinal, Purpose.Duration) * (max - min + 1));
-        Implement(lane, f, (ProjectKind)kind, total, Counter(lane, _county[f]));
+        Implement(lane, f, (ProjectKind)c.Kind, c.Total, Counter(lane, _county[f]));
         Revive(lane, f, key, ordinal);
         _projects[lane].Add(new ActiveProject
         {
-            Firm = f, Key = SimRandom.Combine(key, (ulong)ordinal), Total = total, Start = ordinal, End = ordinal + months - 1, Kind = (byte)kind,
+            Firm = f, Key = SimRandom.Combine(key, (ulong)ordinal), Total = c.Total, Start = ordinal, End = ordinal + c.Months - 1, Kind = c.Kind,
         });
     }
 
-    /// <summary>Monthly investment follows an S-curve (cumulative 3x² − 2x³): slow start, peak mid-way, tail at the end.</summary>
+    /// <summary>
+    /// A new project invests along an S-curve (cumulative 3x² − 2x³): slow start, peak mid-way, tail at the end, done in its
+    /// last month. A project already underway when the simulation starts (registry or live fork) continues the live
+    /// trend: at its own recent pace until it is spent (sooner or later than its planned end, as its pace says), or,
+    /// without a recent pace, what is left evenly to its planned end — no catch-up to a curve it never followed.
+    /// </summary>
     private void Spend(int lane, ref ActiveProject p, int ordinal)
     {
         long amount;
-        if (ordinal >= p.End) amount = p.Total - p.Invested;
-        else
-        {
-            var x = (double)(ordinal - p.Start + 1) / (p.End - p.Start + 1);
-            var target = (long)(p.Total * (x * x * (3 - 2 * x)));
-            amount = Math.Max(0, target - p.Invested);
-        }
+        var paced = p.Even && p.Pace > 0;
+        if (paced) amount = Math.Min(p.Total - p.Invested, p.Pace);
+        else if (ordinal >= p.End) amount = p.Total - p.Invested;
+        else if (p.Even) amount = (p.Total - p.Invested) / (p.End - ordinal + 1);
+        else amount = Math.Max(0, Candidate.Cumulative(p.Total, p.Start, p.End, ordinal) - p.Invested);
         p.Invested += amount;
         p.SinceCall += amount;
         var c = Counter(lane, _county[p.Firm]);
         _counters[c + (_above[p.Firm] ? Metric.InvestmentCompleted : Metric.BelowScaleInvestment)] += amount;
-        if (ordinal >= p.End) Complete(lane, ref p, ordinal, c);
+        if (paced ? p.Invested >= p.Total : ordinal >= p.End) Complete(lane, ref p, ordinal, c);
     }
 
     private void Complete(int lane, ref ActiveProject p, int ordinal, int c)
@@ -261,7 +267,9 @@ public sealed class ShardSimulator
         p.Done = true;
         p.CompletedSinceCall = true;
         ref var s = ref _state[lane * _firms + p.Firm];
+        var arm = _arms[lane / _runs];
         _counters[c + Metric.CompletedProjects]++;
+        if (_above[p.Firm]) _counters[c + Metric.AboveScaleCompleted]++;
         var u = SimRandom.Uniform(p.Key, ordinal, Purpose.Productivity);
         _counters[c + Metric.ProductivityBp] += (long)Math.Round(BehaviourModel.ProductivityMax * Math.Pow(u, BehaviourModel.ProductivityShape) * 10_000);
         _counters[c + Metric.EmissionsBp] += (long)Math.Round(BehaviourModel.EmissionsMax * SimRandom.Uniform(p.Key, ordinal, Purpose.Emissions) * 10_000);
@@ -271,7 +279,7 @@ public sealed class ShardSimulator
         var certify = SimRandom.Uniform(p.Key, ordinal, Purpose.Certify);
         if (kind == ProjectKind.Green)
         {
-            if (s.GreenLevel < 3 && certify < BehaviourModel.GreenStep[s.GreenLevel])
+            if (s.GreenLevel < 3 && certify < BehaviourModel.GreenStep[s.GreenLevel] * arm.CertificationFactor(RewardResult.GreenFactory))
             {
                 s.GreenLevel++;
                 s.Results |= Bit(RewardResult.GreenFactory);
@@ -281,7 +289,9 @@ public sealed class ShardSimulator
         }
         else if (s.SmartLevel < 3)
         {
-            var chance = BehaviourModel.SmartStep[s.SmartLevel] * (kind == ProjectKind.Technical ? BehaviourModel.TechnicalSmartFactor : 1.0);
+            var rung = s.SmartLevel switch { 0 => RewardResult.SmartWorkshop, 1 => RewardResult.SmartFactory, _ => RewardResult.SmartManufacturingBenchmark };
+            var chance = BehaviourModel.SmartStep[s.SmartLevel] * (kind == ProjectKind.Technical ? BehaviourModel.TechnicalSmartFactor : 1.0)
+                * arm.CertificationFactor(rung);
             if (certify < chance)
             {
                 s.SmartLevel++;
@@ -313,11 +323,11 @@ public sealed class ShardSimulator
     private void File(int lane, ArmRules arm, ref ActiveProject p, int ordinal)
     {
         var subsidy = arm.SubsidyFor(p.SinceCall);
-        if (subsidy > 0 && SimRandom.Uniform(p.Key, ordinal, Purpose.ApplySubsidy) < BehaviourModel.ApplySubsidy)
+        if (subsidy > 0 && SimRandom.Uniform(p.Key, ordinal, Purpose.ApplySubsidy) < _b.ApplySubsidy)
             p.Granted |= Apply(lane, arm, p.Firm, p.Key, ordinal, 0, subsidy, p.Total, p.Granted, 0);
         if (p.CompletedSinceCall && p.Kind == (byte)ProjectKind.Intelligent
             && arm.RewardFor(RewardResult.MachineReplacesLabour) is > 0 and var reward
-            && SimRandom.Uniform(p.Key, ordinal, Purpose.ApplyReward) < BehaviourModel.ApplyReward)
+            && SimRandom.Uniform(p.Key, ordinal, Purpose.ApplyReward) < _b.ApplyReward)
             p.Granted |= Apply(lane, arm, p.Firm, p.Key, ordinal, 1, reward, p.Total, p.Granted, 8);
         p.SinceCall = 0;
         p.CompletedSinceCall = false;
@@ -336,7 +346,7 @@ public sealed class ShardSimulator
             {
                 if ((s.Results & Bit(result)) == 0) continue;
                 var amount = arm.RewardFor(result);
-                if (amount > 0 && SimRandom.Uniform(keys[f], ordinal, Purpose.ApplyReward, 1 + (int)result) < BehaviourModel.ApplyCertificationReward)
+                if (amount > 0 && SimRandom.Uniform(keys[f], ordinal, Purpose.ApplyReward, 1 + (int)result) < _b.ApplyCertificationReward)
                     Apply(lane, arm, f, keys[f], ordinal, 1, amount, 0, alreadyGranted: true, 16 + 8 * (int)result);
             }
             s.Results = 0;
@@ -398,7 +408,7 @@ public sealed class ShardSimulator
             apps.RemoveAt(k);
         }
         if (arm.Capped && first && denominator > 0 && HasAwardsDue(arm, ordinal))
-            _offer[lane] = arm.FullOffer * Math.Min(1.0, (double)numerator / denominator);
+            _fund[lane] = Math.Min(1.0, (double)numerator / denominator);
     }
 
     private static bool HasAwardsDue(ArmRules arm, int ordinal) => arm.IsCall(ordinal - ReviewStages.AwardAfter);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Programme.Boards;
 using Programme.Domain;
 using Programme.Grains;
+using Programme.Grains.Counties;
 using Programme.Imports;
 using Programme.Web.Api.History;
 using Programme.Web.Hosting;
@@ -156,22 +157,12 @@ public static class ImportApi
 
     private sealed record ApplyBody(int[]? Rows);
 
-    private static async Task<List<string>> Ids(IGrainFactory grains, string countyId)
-    {
-        var county = grains.GetGrain<ICountyGrain>(countyId);
-        var ids = new List<string>();
-        for (var skip = 0; ; skip += 500)
-        {
-            var page = await county.ListEnterprises(new EnterpriseQuery { Skip = skip, Take = 500, Sort = "id" });
-            ids.AddRange(page.Items.Select(i => i.Id));
-            if (skip + 500 >= page.Total) return ids;
-        }
-    }
+    // Every firm of the county from its roster (Grains.Counties.CountyFirms, shared with the simulation's live fork).
+    private static async Task<List<string>> Ids(IGrainFactory grains, string countyId) =>
+        [.. (await CountyFirms.Read(grains, countyId)).Select(e => e.Id)];
 
     private static async IAsyncEnumerable<Enterprise> Firms(IGrainFactory grains, string countyId)
     {
-        foreach (var chunk in (await Ids(grains, countyId)).Chunk(64))
-            foreach (var f in await Task.WhenAll(chunk.Select(id => grains.GetGrain<IEnterpriseGrain>(id).Get())))
-                if (f is not null) yield return f;
+        foreach (var f in await CountyFirms.Read(grains, countyId)) yield return f;
     }
 }

@@ -46,9 +46,11 @@ public sealed class ScenarioPageTests(AppProcess app) : BrowserTest(app)
         await Assertions.Expect(page.GetByTestId("scenario-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("scenario-progress")).ToContainTextAsync("36 / 36");
         await Assertions.Expect(page.GetByTestId("coverage-chart")).ToBeVisibleAsync();
-        // Header, the city and the eight counties; a probability column per policy (this one, the alternative, the twin).
+        // Header, the city and the eight counties; a probability column per policy (this one, the alternative, and each one's
+        // own no-subsidy twin: the alternative pushes harder, so its twin is not the main policy's).
         await Assertions.Expect(page.GetByTestId("targets").Locator("tr")).ToHaveCountAsync(10);
-        await Assertions.Expect(page.GetByTestId("targets").Locator("tr").First.Locator("th")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.GetByTestId("targets").Locator("tr").First.Locator("th")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.GetByTestId("targets")).ToContainTextAsync("No-subsidy twin · ");
         await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("Additional projects");
         await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("CNY");
         await Assertions.Expect(page.Locator("#scenario-analysis")).ToHaveCountAsync(1);

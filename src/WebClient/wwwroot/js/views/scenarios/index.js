@@ -12,6 +12,7 @@ import { scenarioForm } from './scenario-form.js';
 import { scenarioStatus } from './scenario-status.js';
 import { scenarioResults } from './scenario-results.js';
 import { scenarioList } from './scenario-list.js';
+import { mountAnalysis } from '../../analysis.js';
 
 const L = (key) => t('sc.' + key);
 const mayRun = (s) => !!s?.authenticated && (s.role === 'city' || s.role === 'county');
@@ -23,6 +24,7 @@ export function mountScenarios(main, ctx, route) {
   let unwatch = null;
   let view = null;
   let destroyed = false;
+  let analysisView = null;
 
   const form = scenarioForm({ onStarted: (newId) => { window.location.hash = `#/scenarios/${encodeURIComponent(newId)}`; } });
   const signin = h('p', { class: 'banner banner-info', role: 'note', hidden: true },
@@ -37,7 +39,7 @@ export function mountScenarios(main, ctx, route) {
   const results = scenarioResults();
   const empty = h('p', { class: 'sc-empty muted', 'data-testid': 'scenario-empty' }, L('empty'));
   const notFound = h('p', { class: 'banner', role: 'alert', hidden: true }, L('e.notFound'));
-  // Left empty on purpose: the sensitivity tornado and sweep frontier (js/analysis.js) mount here.
+  // The sensitivity tornado and the policy sweep's cost–coverage frontier (js/analysis.js), for those who may run them.
   const analysis = h('section', { id: 'scenario-analysis', 'aria-label': L('analysis') });
 
   const formCard = h('section', { class: 'card sc-form-card', 'aria-labelledby': 'h-sc-new' },
@@ -54,6 +56,8 @@ export function mountScenarios(main, ctx, route) {
     signin.hidden = s.authenticated;
     viewerNote.hidden = !(s.authenticated && !mayRun(s));
     if (view) status.render(view, { mayControl: mayRun(s) });
+    if (mayRun(s) && !analysisView) analysisView = mountAnalysis(analysis);
+    else if (!mayRun(s) && analysisView) { analysisView.unmount(); analysisView = null; }
   }
 
   function show(v) {
@@ -88,6 +92,7 @@ export function mountScenarios(main, ctx, route) {
       unwatch?.();
       offSession();
       results.destroy();
+      analysisView?.unmount();
     },
   };
 }

@@ -8,7 +8,9 @@ import { setDefaults } from '../../charts.js';
 
 const L = (key) => t('sc.' + key);
 const num = (v, digits = 1) => (v === null || v === undefined ? '—' : Number(v).toLocaleString('en-US', { maximumFractionDigits: digits }));
-const armName = (name) => (t('sc.arm.' + name) === 'sc.arm.' + name ? name : t('sc.arm.' + name));
+const armLabel = (name) => (t('sc.arm.' + name) === 'sc.arm.' + name ? name : t('sc.arm.' + name));
+// Each policy has its own no-subsidy twin, named "no-subsidy · {policy}".
+const armName = (name) => (name.startsWith('no-subsidy · ') ? `${t('sc.arm.no-subsidy')} · ${armLabel(name.slice(13))}` : armLabel(name));
 // Colour-blind-safe (Okabe–Ito) with a dashed grey twin.
 const COLORS = ['#56B4E9', '#E69F00', '#CC79A7', '#009E73', '#F0E442'];
 const armColor = (arms, i) => (i === arms.length - 1 ? '#9aa5b4' : COLORS[i % COLORS.length]);
