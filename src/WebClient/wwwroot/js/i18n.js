@@ -100,7 +100,7 @@ export const dict = {
   'trend.axisMonthly': { zh: '当月', en: 'Month' },
   'trend.axisCumulative': { zh: '累计', en: 'Cumulative' },
   'trend.pace': { zh: '目标进度线', en: 'Target pace' },
-  'trend.caption': { zh: '柱：当月完成投资；实线：累计完成；虚线：按月均分的年度目标进度', en: 'Bars: completed each month; line: cumulative; dashed: annual target spread evenly over the months' },
+  'trend.caption': { zh: '柱：当月完成投资；实线：累计完成；虚线：按月均分的年度目标进度', en: 'Bars: each month; line: cumulative; dashed: even pace to the target' },
 
   'league.title': { zh: '县（市、区）排名', en: 'County league table' },
   'league.caption': { zh: '按综合得分排名；点击县（市、区）查看详情', en: 'Ranked by score; select a county to open its board' },

@@ -54,6 +54,14 @@ public sealed class WallScreenBrowserTests(AppProcess app) : BrowserTest(app), I
         await Assertions.Expect(page.GetByTestId("city-updated")).ToHaveTextAsync(new Regex(@"^\d{2}:\d{2}:\d{2}$"));
         Assert.DoesNotContain("版本", await page.Locator("main").InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Fixtures.Browser.ScreenshotPath("wall-1920x1080.png") });
+
+        // In English too (longer county names), the board still fits.
+        await page.GetByTestId("lang-switch").ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(page.Locator("[data-testid=county-row]")).ToHaveCountAsync(8);
+        (scroll, viewport) = await Heights(page);
+        Assert.True(scroll <= viewport, $"in English the board is {scroll} px tall on a {viewport} px screen");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Fixtures.Browser.ScreenshotPath("wall-1920x1080-en.png") });
     }
 
     private static async Task<(int Scroll, int Viewport)> Heights(IPage page)

@@ -157,6 +157,7 @@ Object.assign(dict, {
   'g.p.amount': { zh: '本次拨付金额（万元）', en: 'Amount of this payment (万元)' },
   'g.p.note': { zh: '备注（可选）', en: 'Note (optional)' },
   'g.p.after': { zh: '拨付后尚余 {v}', en: 'Left to pay afterwards: {v}' },
+  'g.p.afterLabel': { zh: '拨付后尚余', en: 'Left to pay afterwards' },
   'g.p.confirmTitle': { zh: '请核对本次拨付', en: 'Check this payment' },
   'g.p.confirmLine': { zh: '本次拨付', en: 'This payment' },
   'g.p.done': { zh: '已拨付 {v}，尚余 {r}', en: 'Paid {v}; {r} left' },

@@ -4,7 +4,8 @@
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { request, routes, getJson, newIdempotencyKey } from '../../api.js';
-import { money, dateTime, count } from '../../format.js';
+// Forms take 万元, so they show 万元 too (with CNY in English).
+import { wan as money, dateTime, count } from '../../format.js';
 import { field, toast } from '../../forms.js';
 import { parseWan, liveEcho } from '../../amount.js';
 import { dialogForm, confirmPanel, moneyLine, showInPanel } from './dialog-form.js';

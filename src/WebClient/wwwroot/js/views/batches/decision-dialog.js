@@ -4,7 +4,8 @@
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { request, routes, newIdempotencyKey } from '../../api.js';
-import { money } from '../../format.js';
+// Forms take 万元, so they show 万元 too (with CNY in English): one unit between what is typed and what is shown.
+import { wan as money } from '../../format.js';
 import { field, select, toast } from '../../forms.js';
 import { openDialog } from '../../dialog.js';
 import { parseWan, liveEcho } from '../../amount.js';

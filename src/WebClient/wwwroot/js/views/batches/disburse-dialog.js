@@ -3,7 +3,8 @@
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { request, routes, newIdempotencyKey } from '../../api.js';
-import { money } from '../../format.js';
+// Forms take 万元, so they show 万元 too (with CNY in English): one unit between what is typed and what is shown.
+import { wan as money } from '../../format.js';
 import { field, toast } from '../../forms.js';
 import { openDialog } from '../../dialog.js';
 import { parseWan, liveEcho } from '../../amount.js';
@@ -77,7 +78,7 @@ export function openDisbursement(batchId, a, { onDone }) {
     const panel = confirmPanel({
       title: t('g.p.confirmTitle'),
       lines: [[t('g.c.enterprise'), `${a.enterpriseName} · ${a.projectName}`], moneyLine(t('g.p.confirmLine'), pay),
-        [t('g.p.unpaid'), t('g.p.after', { v: money(left) }), 'confirm-left']],
+        [t('g.p.afterLabel'), money(left), 'confirm-left']],
       onBack: () => { panel.remove(); form.hidden = false; key = null; },
       onConfirm: async (slot) => {
         try {
