@@ -10,7 +10,8 @@ N100=${BENCH_ENTERPRISES:-100000}; [ "$QUICK" = quick ] && N100=5000
 OUT=$PWD/artifacts/bench; mkdir -p "$OUT"; : > "$OUT/summary.txt"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build -c Release Actors.sln -nologo -v q >/dev/null
-WEB="dotnet $PWD/src/WebClient/bin/Release/net10.0/WebClient.dll"
+# Benchmarks measure the in-memory store (the SQLite default is for durability) with a throw-away signing key.
+WEB="dotnet $PWD/src/WebClient/bin/Release/net10.0/WebClient.dll --Storage:Provider Memory --Auth:SigningKey bench-only-$(head -c 24 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
 LT="dotnet $PWD/src/LoadTest/bin/Release/net10.0/LoadTest.dll"
 PORT=5097; SILO=11497; GW=30497; URL=http://127.0.0.1:$PORT
 COMMON=(--gateway $GW --url $URL)

@@ -32,6 +32,17 @@ public static class SiloSetup
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort,
                 new IPEndPoint(IPAddress.Loopback, settings.PrimarySiloPort), settings.ServiceId, settings.ClusterId);
         }
+        // Faster fail-over than Orleans's defaults (probe timeout 5 s × 3 missed probes, table refresh 60 s: a killed silo's
+        // grains served again after 12–16 s): 1 s probes, 3 missed, the table re-read every 5 s. Indirect probes and the
+        // local-health monitor stay on, so a silo starved of CPU withholds its vote instead of suspecting its peers
+        // (docs/OPERATIONS.md, "Fail-over timing"). Orleans:Membership:* overrides each.
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(1);
+            o.NumMissedProbesLimit = 3;
+            o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
+            o.EnableIndirectProbes = true;
+        });
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection($"{OrleansSettings.Section}:Membership"));
         return silo.AddProgrammeGrains(configuration);
     }
@@ -53,6 +64,16 @@ public static class SiloSetup
             silo.UseAdoNetReminderService(o => { o.Invariant = StorageSettings.Invariant; o.ConnectionString = storage.ConnectionString; });
             silo.Services.AddSingleton(storage);
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaCheck>();
+        }
+        else if (storage.IsSqlite)
+        {
+            // One process, one file: grain state durable in SQLite; reminders (none are registered today) stay in memory.
+            silo.Services.AddSingleton(storage);
+            silo.Services.AddSingleton<SqliteSchema>();
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SqliteSchema>());
+            silo.Services.AddGrainStorage(StorageNames.Programme, (sp, _) =>
+                new SqliteGrainStorage(storage.RequiredSqlitePath, sp.GetRequiredService<Serializer>(), sp.GetRequiredService<TimeProvider>()));
+            silo.UseInMemoryReminderService();
         }
         else
         {

@@ -10,18 +10,21 @@ public sealed record Migration(int Version, string Name, string Sql)
     public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
 
     /// <summary>Every migration this build carries, in the order they apply.</summary>
-    public static IReadOnlyList<Migration> All { get; } = Load();
+    public static IReadOnlyList<Migration> All { get; } = Load("Migrations.");
+
+    /// <summary>The SQLite schema's migrations (Storage/SqliteMigrations), applied by the product itself at start.</summary>
+    public static IReadOnlyList<Migration> Sqlite { get; } = Load("SqliteMigrations.");
 
     public static int Latest => All[^1].Version;
 
-    private static List<Migration> Load()
+    private static List<Migration> Load(string prefix)
     {
         var assembly = typeof(Migration).Assembly;
         var list = new List<Migration>();
         foreach (var resource in assembly.GetManifestResourceNames())
         {
-            if (!resource.StartsWith("Migrations.", StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal)) continue;
-            var name = resource["Migrations.".Length..^".sql".Length];
+            if (!resource.StartsWith(prefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal)) continue;
+            var name = resource[prefix.Length..^".sql".Length];
             var underscore = name.IndexOf('_');
             if (underscore <= 0 || !int.TryParse(name.AsSpan(0, underscore), out var version))
                 throw new InvalidOperationException($"Migration '{resource}' must be named NNNN_description.sql");

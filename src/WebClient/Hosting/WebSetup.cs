@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.DataProtection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Orleans.Dashboard;
@@ -29,6 +30,10 @@ public static class WebSetup
         builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProgrammeAuth(builder.Configuration, builder.Environment.IsDevelopment());
+        // With the embedded SQLite store, the keys that protect sign-in cookies live beside it, so sessions survive a restart.
+        if (Programme.Grains.Storage.StorageSettings.From(builder.Configuration) is { IsSqlite: true } storage)
+            builder.Services.AddDataProtection().SetApplicationName("three-transformations")
+                .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(storage.RequiredSqlitePath)!, "keys")));
         builder.Services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<BoardMetrics>();
         builder.Services.AddSingleton<BoardPushService>();

@@ -10,7 +10,7 @@ public sealed class StorageConfigurationTests
         StorageSettings.From(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build());
 
     [Fact]
-    public void Memory_is_the_default_and_needs_nothing()
+    public void Memory_is_what_an_unconfigured_test_cluster_gets_and_needs_nothing()
     {
         Assert.False(From().IsPostgres);
         Assert.False(From(("Storage:Provider", "memory")).IsPostgres);
@@ -28,7 +28,7 @@ public sealed class StorageConfigurationTests
     public void An_unknown_provider_lists_the_known_ones()
     {
         var error = Assert.Throws<InvalidOperationException>(() => From(("Storage:Provider", "Oracle"), ("ConnectionStrings:Orleans", "Host=x")));
-        Assert.Contains("Memory or Postgres", error.Message);
+        Assert.Contains("Sqlite (one embedded file), Memory or Postgres", error.Message);
     }
 
     [Fact]

@@ -24,6 +24,8 @@ public class AppProcess : IAsyncLifetime
     protected virtual IEnumerable<string> ExtraArguments => [];
     protected virtual string EnvironmentName => "Production";
     /// <summary>The tests sign in as the demo accounts: outside Development the app creates them only when asked.</summary>
+    /// <summary>The product defaults to a SQLite file beside the app; tests keep state in memory unless they say otherwise.</summary>
+    protected virtual IEnumerable<string> StorageArguments => ["--Storage:Provider", "Memory"];
     protected virtual IEnumerable<string> IdentityArguments => ["--Auth:SigningKey", SigningKey, "--Auth:DemoAccounts", "true"];
 
     public static string RepoRoot
@@ -60,7 +62,7 @@ public class AppProcess : IAsyncLifetime
         };
         foreach (var a in new[] { dll, "--urls", BaseAddress.ToString().TrimEnd('/'), "--Orleans:SiloPort", $"{_siloPort}",
                      "--Orleans:GatewayPort", $"{_gatewayPort}", "--Orleans:PrimarySiloPort", $"{_siloPort}" }
-                     .Concat(IdentityArguments).Concat(ExtraArguments))
+                     .Concat(StorageArguments).Concat(IdentityArguments).Concat(ExtraArguments))
             info.ArgumentList.Add(a);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = EnvironmentName;
         _process = Process.Start(info) ?? throw new InvalidOperationException("could not start the web app");

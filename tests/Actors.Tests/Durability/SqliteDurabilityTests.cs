@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Programme.Domain;
+using Programme.Tests.Fixtures;
+
+namespace Programme.Tests.Durability;
+
+/// <summary>
+/// The one-command product as a county office runs it — the real app process on its default SQLite file: report a month,
+/// stop, start again, and the month, the accounts, the audit trail, the signed-in session and a keyed payment are all
+/// still there (the default data is not loaded twice); killed with SIGKILL mid-stream, nothing acknowledged is lost.
+/// </summary>
+public sealed class SqliteDurabilityTests
+{
+    [Fact]
+    public async Task Report_a_month_stop_start_again_and_the_month_the_accounts_the_audit_trail_and_the_session_are_there()
+    {
+        await using var app = new SqliteApp();
+        await app.StartAsync();
+        Assert.Contains($"Storage: SQLite at {app.DatabasePath}", app.Log);
+        Assert.True(File.Exists(app.DatabasePath));
+
+        using var agent = await Session.SignIn(app, "lingbao");
+        string firm = "", project = "";
+        decimal august = 0;
+        foreach (var id in (await agent.Http.GetFromJsonAsync<JsonElement>("/api/counties/lingbao/enterprises?take=100&sort=id"))
+                     .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!))
+        {
+            var underway = (await agent.Http.GetFromJsonAsync<JsonElement>($"/api/enterprises/{id}")).GetProperty("projects").EnumerateArray()
+                .FirstOrDefault(p => p.GetProperty("status").GetString() == "underway" && string.CompareOrdinal(p.GetProperty("startMonth").GetString(), "2022-08") <= 0);
+            if (underway.ValueKind != JsonValueKind.Object) continue;
+            (firm, project) = (id, underway.GetProperty("id").GetString()!);
+            august = underway.GetProperty("monthly").EnumerateArray().Where(m => m.GetProperty("month").GetString() == "2022-08").Sum(m => m.GetProperty("amount").GetDecimal());
+            break;
+        }
+        var reported = august + 1_234_500m;
+        var put = await agent.Send(HttpMethod.Put, $"/api/enterprises/{firm}/projects/{project}/progress/2022-08", new { invested = reported });
+        Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        var version = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
+        var boardBefore = await agent.Http.GetFromJsonAsync<JsonElement>("/api/board/counties/lingbao");
+
+        using var city = app.Http(AppProcess.Token("city", name: "city-staff"));
+        Assert.Equal(HttpStatusCode.Created, (await city.PostAsJsonAsync("/api/users",
+            new { userName = "kept-agent", displayName = "灵宝新同事", role = "county", county = "lingbao", password = "kept-password-1" })).StatusCode);
+        var pay = new HttpRequestMessage(HttpMethod.Post, "/api/batches/2022-1/applications/1/disbursements") { Content = JsonContent.Create(new { amount = 1_000m }) };
+        pay.Headers.Add("Idempotency-Key", "restart-payment-1");
+        var paid = await city.SendAsync(pay);
+        Assert.True(paid.IsSuccessStatusCode, await paid.Content.ReadAsStringAsync());
+        var disbursed = (await city.GetFromJsonAsync<JsonElement>("/api/batches/2022-1/applications/1")).GetProperty("disbursed").GetDecimal();
+
+        await app.StopAsync();
+        // Started again without demo accounts: the accounts are still in the file, but the published password opens none.
+        app.Arguments.AddRange(["--Auth:DemoAccounts", "false"]);
+        await app.StartAsync();
+
+        var e = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/enterprises/{firm}");
+        Assert.Equal(version, e.GetProperty("version").GetInt64());
+        var month = e.GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("id").GetString() == project)
+            .GetProperty("monthly").EnumerateArray().Where(m => m.GetProperty("month").GetString() == "2022-08").Sum(m => m.GetProperty("amount").GetDecimal());
+        Assert.Equal(reported, month);
+        var history = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/enterprises/{firm}/history");
+        Assert.Contains(history.EnumerateArray(), h => h.GetProperty("actor").GetString() == "lingbao" && h.GetProperty("version").GetInt64() == version);
+        Assert.Equal(Recompute(boardBefore), Recompute(await agent.Http.GetFromJsonAsync<JsonElement>("/api/board/counties/lingbao")));
+        // Loaded once per data folder: the default firms are there exactly once.
+        Assert.Equal(boardBefore.GetProperty("enterprises").GetProperty("total").GetInt32(),
+            (await agent.Http.GetFromJsonAsync<JsonElement>("/api/board/counties/lingbao")).GetProperty("enterprises").GetProperty("total").GetInt32());
+
+        // The session signed in before the restart still works (its keys are in the data folder), and so do the accounts.
+        var session = await agent.Http.GetFromJsonAsync<JsonElement>("/api/auth/session");
+        Assert.True(session.GetProperty("authenticated").GetBoolean(), session.ToString());
+        using (var kept = await Session.SignIn(app, "kept-agent", "kept-password-1")) { }
+        using var anonymous = app.Http();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { userName = "city", password = "sanmenxia-2022" })).StatusCode);
+
+        // The payment retried after the restart with the same key pays nothing.
+        var again = new HttpRequestMessage(HttpMethod.Post, "/api/batches/2022-1/applications/1/disbursements") { Content = JsonContent.Create(new { amount = 1_000m }) };
+        again.Headers.Add("Idempotency-Key", "restart-payment-1");
+        Assert.True((await city.SendAsync(again)).IsSuccessStatusCode);
+        Assert.Equal(disbursed, (await city.GetFromJsonAsync<JsonElement>("/api/batches/2022-1/applications/1")).GetProperty("disbursed").GetDecimal());
+
+        // Storage:Reset starts again from the default data.
+        await app.StopAsync();
+        app.Arguments.AddRange(["--Storage:Reset", "true"]);
+        await app.StartAsync();
+        var reset = await anonymous.GetFromJsonAsync<JsonElement>($"/api/enterprises/{firm}");
+        Assert.Equal(august, reset.GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("id").GetString() == project)
+            .GetProperty("monthly").EnumerateArray().Where(m => m.GetProperty("month").GetString() == "2022-08").Sum(m => m.GetProperty("amount").GetDecimal()));
+    }
+
+    private static string Recompute(JsonElement board) => board.GetProperty("investment").ToString();
+
+    [Fact]
+    public async Task Killed_mid_stream_the_product_on_sqlite_loses_nothing_acknowledged()
+    {
+        await using var app = new SqliteApp();
+        app.Arguments.AddRange(["--Programme:Data", "empty"]);
+        await app.StartAsync();
+        using var http = app.Http(AppProcess.Token("city"));
+        http.Timeout = TimeSpan.FromSeconds(5);
+        var firms = CountyCatalogue.All.Select(c => $"kill-{c.Id}").ToArray();
+        foreach (var id in firms)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await http.PutAsJsonAsync($"/api/enterprises/{id}",
+                new { name = $"断电测试{id}", countyId = id["kill-".Length..], sector = "coal", aboveScale = true, status = "active" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync($"/api/enterprises/{id}/projects",
+                new { name = "技术改造", kind = "technical", totalInvestment = 9_000_000_000m, plannedThisYear = 1_000_000_000m, startMonth = "2021-06", endMonth = "2023-12", status = "underway" })).StatusCode);
+        }
+        var cells = firms.SelectMany(id => new[] { "2022-07", "2022-08" }.Select(m => new ChangeStream.Cell(id, "p1", m))).ToArray();
+        var stream = new ChangeStream();
+        using var stop = new CancellationTokenSource();
+        var running = stream.Run(cells, async (cell, amount) =>
+        {
+            var r = await http.PutAsJsonAsync($"/api/enterprises/{cell.EnterpriseId}/projects/{cell.ProjectId}/progress/{cell.Month}", new { invested = amount });
+            r.EnsureSuccessStatusCode();
+            return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
+        }, stop.Token);
+        await Eventually.Holds(() => Task.FromResult(stream.Acknowledged >= 200), TimeSpan.FromSeconds(30), "200 changes acknowledged before the kill");
+        await app.KillAsync();
+        stop.Cancel();
+        await running;
+
+        await app.StartAsync();
+        using var reader = app.Http();
+        var problems = await stream.Verify(async id => await reader.GetFromJsonAsync<Enterprise>($"/api/enterprises/{id}", Json));
+        Assert.True(problems.Count == 0, string.Join("; ", problems));
+    }
+
+    private static readonly JsonSerializerOptions Json = Options();
+
+    private static JsonSerializerOptions Options()
+    {
+        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Programme.Web.Hosting.WebSetup.ConfigureJson(o);
+        return o;
+    }
+}
