@@ -12,11 +12,11 @@ public static class PlanningBatches
     [
         new()
         {
-            Id = "2020-1", Name = "第一批“三大改造”项目", Month = new YearMonth(2020, 3), Projects = 172, TotalInvestment = 14_235_000_000m,
+            Id = "2020-1", Name = "第一批“三大改造”项目", Month = new YearMonth(2019, 12), Projects = 172, TotalInvestment = 14_235_000_000m,
         },
         new()
         {
-            Id = "2021-2", Name = "第二批“三大改造”项目", Month = new YearMonth(2021, 2), Projects = 207, TotalInvestment = 18_142_000_000m,
+            Id = "2021-2", Name = "第二批“三大改造”项目", Month = new YearMonth(2020, 12), Projects = 207, TotalInvestment = 18_142_000_000m,
         },
         new()
         {

@@ -61,11 +61,11 @@ internal static class SanmenxiaPlanning
         if (thirdFirms.Count != third.Firms) throw new InvalidOperationException("the third batch does not reach its 155 firms");
 
         // The first two batches: projects begun after each, and the ones that left the database since.
+        // A project planned in an earlier round may have begun any time after it; taken in random order, so big and small mix.
         foreach (var batch in PlanningBatches.All.Where(b => b.Id != third.Id))
         {
-            var until = batch.Id == "2020-1" ? new YearMonth(2021, 1) : new YearMonth(2022, 1);
-            var candidates = all.Where(x => x.Project.StartMonth >= batch.Month && x.Project.StartMonth < until && !taken.Contains((x.Firm.Enterprise.Id, x.Project.Id))).ToList();
-            var (chosen, fill) = Choose(rng, candidates, batch.Projects, (long)batch.TotalInvestment);
+            var candidates = all.Where(x => x.Project.StartMonth >= batch.Month && !taken.Contains((x.Firm.Enterprise.Id, x.Project.Id))).ToList();
+            var (chosen, fill) = Choose(rng, candidates, batch.Projects, (long)batch.TotalInvestment, smallestFirst: false);
             foreach (var x in chosen) { x.Firm.Tags[x.Project.Id] = batch.Id; taken.Add((x.Firm.Enterprise.Id, x.Project.Id)); }
             var hosts = chosen.Select(x => x.Firm).Distinct().OrderBy(f => f.Enterprise.Id, StringComparer.Ordinal).ToList();
             foreach (var yuan in fill)
@@ -112,19 +112,20 @@ internal static class SanmenxiaPlanning
     };
 
     /// <summary>
-    /// As many candidates as fit (smallest first, random among equals), leaving at least three projects and 200 万 each to
+    /// As many candidates as fit (smallest first, random among equals — or in random order), leaving at least three projects and 200 万 each to
     /// plan; returns them and the amounts of the projects still to plan, so the batch totals exactly.
     /// </summary>
     private static (List<(Firm Firm, Project Project)> Chosen, long[] Fill) Choose(Random rng,
-        List<(Firm Firm, Project Project)> candidates, int projects, long yuan)
+        List<(Firm Firm, Project Project)> candidates, int projects, long yuan, bool smallestFirst = true)
     {
         var chosen = new List<(Firm, Project)>();
         long sum = 0;
-        foreach (var x in candidates.OrderBy(x => x.Project.TotalInvestment).ThenBy(_ => rng.Next()))
+        var order = candidates.OrderBy(x => x.Firm.Enterprise.Id, StringComparer.Ordinal).ThenBy(x => x.Project.Id, StringComparer.Ordinal).ToList();
+        foreach (var x in smallestFirst ? order.OrderBy(x => x.Project.TotalInvestment).ThenBy(_ => rng.Next()) : order.OrderBy(_ => rng.Next()))
         {
             if (chosen.Count >= projects - 3) break;
             var total = (long)x.Project.TotalInvestment;
-            if (sum + total + (projects - chosen.Count - 1) * MinimumYuan > yuan) break;
+            if (sum + total + (projects - chosen.Count - 1) * MinimumYuan > yuan) continue;
             chosen.Add(x);
             sum += total;
         }

@@ -12,7 +12,7 @@ namespace Programme.Tests.Records;
 /// planned, reviewed by the county, admitted by the city (入库), started, and a cancelled one leaving (出库) — each step in
 /// the firm's audit trail and on the boards' start rate (开工率).
 /// </summary>
-public sealed class ProjectDatabaseTests(AppProcess app) : IClassFixture<AppProcess>
+public sealed class ProjectDatabaseTests(AppProcess app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<AppProcess>
 {
     private static readonly Dataset Data = SanmenxiaDataset.Generate();
 
@@ -30,6 +30,9 @@ public sealed class ProjectDatabaseTests(AppProcess app) : IClassFixture<AppProc
         foreach (var b in PlanningBatches.All)
         {
             var mine = projects.Where(x => x.Project.PlanningBatch == b.Id).ToList();
+            output.WriteLine($"{b.Id}: {mine.Count} projects of {mine.Select(x => x.Firm.Id).Distinct().Count()} firms, {mine.Sum(x => x.Project.TotalInvestment) / 1e8m:0.00} 亿; " +
+                $"started {mine.Count(x => x.Project.Implemented)}, planned {mine.Count(x => x.Project.Status == ProjectStatus.Planned)}, " +
+                $"left {mine.Count(x => x.Project.Entry == ProjectEntry.Exited)} ({mine.Where(x => x.Project.Entry == ProjectEntry.Exited).Sum(x => x.Project.TotalInvestment) / 1e8m:0.00} 亿)");
             Assert.Equal((b.Projects, b.TotalInvestment), (mine.Count, mine.Sum(x => x.Project.TotalInvestment)));
             // A batch's projects were planned in it: none began before it.
             Assert.All(mine, x => Assert.True(x.Project.StartMonth >= b.Month, $"{x.Firm.Id}/{x.Project.Id} began before batch {b.Id}"));
