@@ -8,6 +8,7 @@ import '../strings/records.js';
 /** 亿元 at the reply's precision (one decimal, none when whole): "151.8亿元", "137亿元"; English as elsewhere. */
 function yi(yuan) {
   if (getLang() === 'en') return money(yuan);
+  if (Math.abs(Number(yuan) || 0) < 1e8) return money(yuan).replace(' ', '');   // a small county's sums in 万元
   const v = Math.round((Number(yuan) || 0) / 1e7) / 10;
   return (Number.isInteger(v) ? String(v) : v.toFixed(1)) + '亿元';
 }
