@@ -42,31 +42,31 @@ public sealed class EnterpriseRulesTests
     [Fact]
     public void Registering_needs_a_name_a_known_county_and_sector_and_the_scale()
     {
-        var bad = EnterpriseRules.Upsert("bad id", null, new UpsertEnterprise(" ", "atlantis", "weather", null, "dancing"));
+        var bad = EnterpriseRules.Upsert("bad id", null, new UpsertEnterprise(" ", "atlantis", "weather", null, "dancing"), Calendar);
         Assert.Null(bad.Next);
         Assert.Equal(["aboveScale", "countyId", "id", "name", "sector", "status"], Fields(bad));
-        Assert.Equal(["countyId", "sector"], Fields(EnterpriseRules.Upsert("a", null, new UpsertEnterprise("名", "", "", true, null))));
-        Assert.Contains("is required", Message(EnterpriseRules.Upsert("a", null, new UpsertEnterprise("名", null, "gold", true, null)), "countyId"));
+        Assert.Equal(["countyId", "sector"], Fields(EnterpriseRules.Upsert("a", null, new UpsertEnterprise("名", "", "", true, null), Calendar)));
+        Assert.Contains("is required", Message(EnterpriseRules.Upsert("a", null, new UpsertEnterprise("名", null, "gold", true, null), Calendar), "countyId"));
         Assert.Contains("must be one of", Message(bad, "countyId"));
         Assert.Contains("must be one of", Message(bad, "sector"));
 
-        var created = EnterpriseRules.Upsert("new-1", null, new UpsertEnterprise("  新企业 ", "mianchi", "food", false, null));
+        var created = EnterpriseRules.Upsert("new-1", null, new UpsertEnterprise("  新企业 ", "mianchi", "food", false, null), Calendar);
         Assert.Null(created.Errors);
         Assert.Equal(("new-1", "新企业", "mianchi", "food", false, OperatingStatus.Active), (created.Next!.Id, created.Next.Name, created.Next.CountyId,
             created.Next.Sector, created.Next.AboveScale, created.Next.Status));
-        Assert.Equal(OperatingStatus.Halted, EnterpriseRules.Upsert("n", null, new UpsertEnterprise("名", "mianchi", "food", true, "halted")).Next!.Status);
+        Assert.Equal(OperatingStatus.Halted, EnterpriseRules.Upsert("n", null, new UpsertEnterprise("名", "mianchi", "food", true, "halted"), Calendar).Next!.Status);
     }
 
     [Fact]
     public void Changing_a_firm_keeps_what_is_not_said_and_the_same_values_change_nothing()
     {
-        var same = EnterpriseRules.Upsert(Firm.Id, Firm, new UpsertEnterprise("某企业", "lingbao", "gold", true, null));
+        var same = EnterpriseRules.Upsert(Firm.Id, Firm, new UpsertEnterprise("某企业", "lingbao", "gold", true, null), Calendar);
         Assert.Null(same.Next);
         Assert.Null(same.Errors);
         var revived = Firm with { Status = OperatingStatus.Revived };
-        var moved = EnterpriseRules.Upsert(Firm.Id, revived, new UpsertEnterprise("某企业", "lushi", "gold", true, null));
+        var moved = EnterpriseRules.Upsert(Firm.Id, revived, new UpsertEnterprise("某企业", "lushi", "gold", true, null), Calendar);
         Assert.Equal(("lushi", OperatingStatus.Revived, 3), (moved.Next!.CountyId, moved.Next.Status, moved.Next.Projects.Length));
-        var renamed = EnterpriseRules.Upsert(Firm.Id, Firm, new UpsertEnterprise("新名", "lingbao", "coal", false, "semi-halted")).Next!;
+        var renamed = EnterpriseRules.Upsert(Firm.Id, Firm, new UpsertEnterprise("新名", "lingbao", "coal", false, "semi-halted"), Calendar).Next!;
         Assert.Equal(("新名", "coal", false, OperatingStatus.SemiHalted), (renamed.Name, renamed.Sector, renamed.AboveScale, renamed.Status));
     }
 
