@@ -35,9 +35,13 @@ public sealed class SqliteDurabilityTests
             break;
         }
         var reported = august + 1_234_500m;
+        decimal Completed(JsonElement b) => b.GetProperty("investment").GetProperty("completed").GetDecimal();
+        var initial = Completed(await agent.Http.GetFromJsonAsync<JsonElement>("/api/board/counties/lingbao"));
         var put = await agent.Send(HttpMethod.Put, $"/api/enterprises/{firm}/projects/{project}/progress/2022-08", new { invested = reported });
         Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
         var version = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
+        await Eventually.Holds(async () => Completed(await agent.Http.GetFromJsonAsync<JsonElement>("/api/board/counties/lingbao")) == initial + 1_234_500m,
+            TimeSpan.FromSeconds(5), "the county board shows the month");
         var boardBefore = await agent.Http.GetFromJsonAsync<JsonElement>("/api/board/counties/lingbao");
 
         using var city = app.Http(AppProcess.Token("city", name: "city-staff"));
