@@ -53,6 +53,7 @@ for path, f in r["files"].items():
     st = [m["status"] for m in f["mutants"]]
     killed = sum(s in ("Killed", "Timeout") for s in st)
     valid = sum(s in ("Killed", "Timeout", "Survived", "NoCoverage") for s in st)
+    if valid == 0: continue
     survived = [m for m in f["mutants"] if m["status"] in ("Survived", "NoCoverage")]
     print(f"{path.split('/src/')[-1]}: {100 * killed / max(valid, 1):.1f} % ({killed}/{valid}; {len(survived)} surviving)")
     for m in survived:

@@ -21,6 +21,8 @@ public sealed class AwardRulesTests
         Id = "f", Name = "f", CountyId = "lingbao", Sector = "gold", AboveScale = true, Certifications = certs,
     };
 
+    private static (string, string)? Why(string field, string rule) => (field, rule);
+
     private static BatchCall Call(SubsidyRule? subsidy = null, params RewardAmount[] rewards) => new()
     {
         Name = "测试", WindowFrom = M(2022, 1), WindowTo = M(2022, 8), Kinds = [ProjectKind.Intelligent, ProjectKind.Technical],
@@ -110,6 +112,28 @@ public sealed class AwardRulesTests
         Assert.NotNull(For(ProjectKind.Intelligent, ProjectStatus.Completed, M(2021, 12)));
         Assert.NotNull(For(ProjectKind.Intelligent, ProjectStatus.Underway, M(2022, 5)));
         Assert.NotNull(For(ProjectKind.Technical, ProjectStatus.Completed, M(2022, 5)));
+    }
+
+    [Fact]
+    public void Each_refusal_names_its_field_and_says_why_in_words()
+    {
+        var call = Call(new SubsidyRule(0.3m, null), new RewardAmount(RewardResult.SmartWorkshop, 1m), new RewardAmount(RewardResult.MachineReplacesLabour, 1m));
+        var invested = new[] { (M(2022, 3), 10m) };
+        Assert.Equal(Why("projectId", "is a green project; this batch funds intelligent, technical projects"),
+            AwardRules.Ineligibility(call, Firm(), P(ProjectKind.Green, monthly: invested), GrantClass.Subsidy, null));
+        Assert.Equal(Why("projectId", "must be underway or completed (it is planned)"),
+            AwardRules.Ineligibility(call, Firm(), P(status: ProjectStatus.Planned, monthly: invested), GrantClass.Subsidy, null));
+        Assert.Equal(Why("projectId", "has no investment completed in the window 2022-01…2022-08"),
+            AwardRules.Ineligibility(call, Firm(), P(), GrantClass.Subsidy, null));
+        Assert.Equal(Why("result", "is required for the reward class"), AwardRules.Ineligibility(call, Firm(), P(), GrantClass.Reward, null));
+        Assert.Equal(Why("result", "machine-replaces-labour needs an intelligent project completed in the window 2022-01…2022-08"),
+            AwardRules.Ineligibility(call, Firm(), P(ProjectKind.Technical, ProjectStatus.Completed, M(2022, 5)), GrantClass.Reward, RewardResult.MachineReplacesLabour));
+        Assert.Equal(Why("result", "the firm holds no smart-workshop certification granted in the window 2022-01…2022-08"),
+            AwardRules.Ineligibility(call, Firm(), P(), GrantClass.Reward, RewardResult.SmartWorkshop));
+        // One certificate of the right kind among others is enough.
+        Assert.Null(AwardRules.Ineligibility(call, Firm(new Certification(CertificationKind.GreenFactory, CertificationLevel.City, M(2022, 2)),
+            new Certification(CertificationKind.SmartWorkshop, CertificationLevel.City, M(2022, 3))), P(), GrantClass.Reward, RewardResult.SmartWorkshop));
+        Assert.Contains("not a certification result", Assert.Throws<ArgumentOutOfRangeException>(() => AwardRules.Certification(RewardResult.MachineReplacesLabour)).Message);
     }
 
     [Fact]

@@ -81,6 +81,10 @@ public sealed class BoardBuilderTests
         // In August, 800 completed of 1,200 is on the calendar's pace: the full 30 points (÷ 1.2).
         Assert.Equal(25m, BoardBuilder.Score(none with { CompletedThisYear = 800m, AboveScale = 1 }, Targets, August));
         Assert.Equal(4.17m, BoardBuilder.Score(none with { CloudThisYear = 10, AboveScale = 1 }, Targets, new ProgrammeCalendar(2022, new YearMonth(2022, 12))));
+        // Cloud, digital and certifications are judged against the calendar too: 4 of 10 by August is 60 % of pace.
+        Assert.Equal(2.5m, BoardBuilder.Score(none with { CloudThisYear = 4, AboveScale = 1 }, Targets, August));
+        Assert.Equal(2.5m, BoardBuilder.Score(none with { DigitalThisYear = 4, AboveScale = 1 }, Targets, August));
+        Assert.Equal(2.5m, BoardBuilder.Score(none with { SmartCertificationsThisYear = 2, GreenCertificationsThisYear = 2, AboveScale = 1 }, Targets, August));
         // Before the year starts the pace is floored at one month.
         Assert.Equal(25m, BoardBuilder.Score(none with { CompletedThisYear = 100m, AboveScale = 1 }, Targets, new ProgrammeCalendar(2022, new YearMonth(2021, 12))));
     }

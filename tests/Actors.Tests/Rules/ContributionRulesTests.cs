@@ -179,15 +179,16 @@ public sealed class ContributionRulesTests
         [
             P("a", ProjectKind.Green, ProjectStatus.Underway, M(2022, 1), M(2022, 12), 1_000m, 0m, (M(2021, 3), 10m), (M(2022, 2), 5m)),
             P("b", ProjectKind.Green, ProjectStatus.Cancelled, M(2022, 1), M(2022, 12), 7_000m, 0m, (M(2022, 2), 70m)),
+            P("c", ProjectKind.Technical, ProjectStatus.Planned, M(2022, 1), M(2022, 12), 500m, 0m, (M(2022, 4), 20m)),
         ], cloud: M(2022, 1), certs: [new(CertificationKind.GreenFactory, CertificationLevel.City, M(2020, 1))],
             grants: [new() { BatchId = "b", ProjectId = "a", Awarded = 9m }]) with { Version = 7, Name = "某企业", Sector = "food", Status = OperatingStatus.Revived };
         var report = ContributionCalculator.Report(firm, Calendar);
         Assert.Equal(("f", "lingbao", 7L), (report.EnterpriseId, report.CountyId, report.Version));
         var s = report.Summary!;
         Assert.Equal(("f", "某企业", "food", true, OperatingStatus.Revived, true), (s.Id, s.Name, s.Sector, s.AboveScale, s.Status, s.Covered));
-        Assert.Equal((1, 1_000m, 15m, 5m, 7L), (s.Projects, s.TotalInvestment, s.Completed, s.CompletedThisYear, s.Version));
+        Assert.Equal((2, 1_500m, 35m, 25m, 7L), (s.Projects, s.TotalInvestment, s.Completed, s.CompletedThisYear, s.Version));
         Assert.Equal((true, false, 1, 9m), (s.Cloud, s.Digital, s.Certifications, s.GrantsAwarded));
         var below = ContributionCalculator.Report(firm with { AboveScale = false }, Calendar).Summary!;
-        Assert.Equal((1, false), (below.Projects, below.Covered));
+        Assert.Equal((2, false), (below.Projects, below.Covered));
     }
 }

@@ -131,6 +131,40 @@ public sealed class EnterpriseRulesTests
     }
 
     [Fact]
+    public void Each_refusal_says_why_in_words()
+    {
+        var bad = EnterpriseRules.Upsert("bad id", null, new UpsertEnterprise("名", null, "gold", null, null));
+        Assert.Equal("must be 1–64 characters of A–Z, a–z, 0–9, '_' or '-'", Message(bad, "id"));
+        Assert.Equal("is required", Message(bad, "countyId"));
+        Assert.Equal("is required", Message(EnterpriseRules.Upsert("a", null, new UpsertEnterprise("名", "lushi", null, true, null)), "sector"));
+        Assert.Equal("is required (true for an above-scale firm, 规上企业)", Message(bad, "aboveScale"));
+        Assert.Equal("must not exceed totalInvestment", Message(EnterpriseRules.AddProject(Firm, new AddProject("a", "green", 100m, 100.01m, "2022-01", "2022-02")), "plannedThisYear"));
+        Assert.Equal("must not be before startMonth", Message(EnterpriseRules.AddProject(Firm, new AddProject("a", "green", 100m, 0m, "2022-03", "2022-02")), "endMonth"));
+        Assert.Equal(["endMonth"], Fields(EnterpriseRules.AddProject(Firm, new AddProject("a", "green", 100m, 0m, "2022-03", null))));
+        Assert.Equal(["startMonth"], Fields(EnterpriseRules.AddProject(Firm, new AddProject("a", "green", 100m, 0m, null, "2022-03"))));
+        var full = Firm with { Projects = [.. Enumerable.Range(1, EnterpriseRules.MaxProjects).Select(i => Firm.Projects[0] with { Id = $"p{i}" })] };
+        Assert.Equal("an enterprise may hold at most 200 projects", Message(EnterpriseRules.AddProject(full, new AddProject("a", "green", 1m, 0m, "2022-01", "2022-01")), "projects"));
+        Assert.Equal("the project is cancelled: no progress can be reported", Message(EnterpriseRules.ReportProgress(Firm, new ReportProgress("px", "2021-01", 1m), Calendar), "status"));
+        Assert.Equal("would bring the project's completed investment to 500.01 yuan, above its total investment 500 yuan",
+            Message(EnterpriseRules.ReportProgress(Firm, new ReportProgress("p7", "2022-08", 350.01m), Calendar), "invested"));
+        Assert.Equal("must not be after the reporting month 2022-08", Message(EnterpriseRules.ReportProgress(Firm, new ReportProgress("p7", "2022-09", 1m), Calendar), "month"));
+        Assert.Equal("no such project of this enterprise", Message(EnterpriseRules.ReportMonths(Firm, [new ReportProgress("nope", "2022-03", 1m)], Calendar), "rows[0].projectId"));
+        Assert.Equal("must not be after the reporting month 2022-08", Message(EnterpriseRules.SetMilestone(Firm, new SetMilestone(Milestone.Digital, "2022-09"), Calendar), "month"));
+        Assert.Equal("must not be after the reporting month 2022-08", Message(EnterpriseRules.AddCertification(Firm, new AddCertification("smart-workshop", "city", "2022-09"), Calendar), "month"));
+        var certs = Firm with { Certifications = [.. Enumerable.Range(0, EnterpriseRules.MaxCertifications).Select(i => new Certification(CertificationKind.GreenFactory, CertificationLevel.City, M(2000 + i / 12, 1 + i % 12)))] };
+        Assert.Equal("at most 100 certifications", Message(EnterpriseRules.AddCertification(certs, new AddCertification("smart-workshop", "national", "2022-01"), Calendar), "certifications"));
+        var grant = new RecordGrant("2022-1", "nope", GrantClass.Subsidy, 300m, 400m, M(2022, 6));
+        var refused = EnterpriseRules.RecordGrant(Firm, grant with { BatchId = "" });
+        Assert.Equal("no such project of this enterprise", Message(refused, "projectId"));
+        Assert.Equal("is required", Message(refused, "batchId"));
+        Assert.Equal("must not exceed the amount awarded", Message(refused, "disbursed"));
+        Assert.Equal(["status"], Fields(EnterpriseRules.AddProject(Firm, new AddProject("a", "green", 1m, 0m, "2022-01", "2022-01", "bogus"))));
+        Assert.Equal(["month"], Fields(EnterpriseRules.SetMilestone(Firm, new SetMilestone(Milestone.Cloud, "2022-13"), Calendar)));
+        // The first project (index 0) is found like any other.
+        Assert.Equal(ProjectStatus.Underway, EnterpriseRules.SetProjectStatus(Firm, new SetProjectStatus("p1", "underway")).Next!.Projects[0].Status);
+    }
+
+    [Fact]
     public void Several_months_apply_together_or_the_first_bad_row_refuses_all()
     {
         var both = EnterpriseRules.ReportMonths(Firm, [new ReportProgress("p1", "2022-03", 10m), new ReportProgress("p7", "2022-04", 20m)], Calendar);
