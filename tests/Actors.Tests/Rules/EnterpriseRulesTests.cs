@@ -133,10 +133,10 @@ public sealed class EnterpriseRulesTests
     [Fact]
     public void Each_refusal_says_why_in_words()
     {
-        var bad = EnterpriseRules.Upsert("bad id", null, new UpsertEnterprise("名", null, "gold", null, null));
+        var bad = EnterpriseRules.Upsert("bad id", null, new UpsertEnterprise("名", null, "gold", null, null), Calendar);
         Assert.Equal("must be 1–64 characters of A–Z, a–z, 0–9, '_' or '-'", Message(bad, "id"));
         Assert.Equal("is required", Message(bad, "countyId"));
-        Assert.Equal("is required", Message(EnterpriseRules.Upsert("a", null, new UpsertEnterprise("名", "lushi", null, true, null)), "sector"));
+        Assert.Equal("is required", Message(EnterpriseRules.Upsert("a", null, new UpsertEnterprise("名", "lushi", null, true, null), Calendar), "sector"));
         Assert.Equal("is required (true for an above-scale firm, 规上企业)", Message(bad, "aboveScale"));
         Assert.Equal("must not exceed totalInvestment", Message(EnterpriseRules.AddProject(Firm, new AddProject("a", "green", 100m, 100.01m, "2022-01", "2022-02")), "plannedThisYear"));
         Assert.Equal("must not be before startMonth", Message(EnterpriseRules.AddProject(Firm, new AddProject("a", "green", 100m, 0m, "2022-03", "2022-02")), "endMonth"));
