@@ -25,7 +25,15 @@ public static class EnterpriseApi
             response.Headers.ETag = Caller.ETag(e.Version);
             // The firm with its recent changes (up to 32; the whole trail is at /history).
             var body = JsonSerializer.SerializeToNode(e, json.Value.SerializerOptions)!.AsObject();
-            body["history"] = JsonSerializer.SerializeToNode(await new HistoryNames(grains).Describe(await grain.GetRecentHistory(), [e]), json.Value.SerializerOptions);
+            var names = new HistoryNames(grains);
+            body["history"] = JsonSerializer.SerializeToNode(await names.Describe(await grain.GetRecentHistory(), [e]), json.Value.SerializerOptions);
+            // Each grant with its batch's name, so no view shows a batch id.
+            if (body["grants"] is System.Text.Json.Nodes.JsonArray { Count: > 0 } grants)
+            {
+                await names.LoadBatches();
+                foreach (var g in grants.OfType<System.Text.Json.Nodes.JsonObject>())
+                    g["batchName"] = names.BatchName(g["batchId"]?.GetValue<string>() ?? "");
+            }
             return Results.Json(body, json.Value.SerializerOptions);
         });
 

@@ -38,7 +38,8 @@ public sealed class WorkspaceBrowserTests(AppProcess app) : BrowserTest(app)
         Assert.Equal(2_815_000m, p2.GetProperty("monthly").EnumerateArray().Single(m => m.GetProperty("month").GetString() == "2022-07").GetProperty("amount").GetDecimal());
         var latest = firm.GetProperty("history")[0];
         Assert.Equal("lingbao", latest.GetProperty("actor").GetString());
-        await Assertions.Expect(page.GetByTestId("wse-history")).ToContainTextAsync("lingbao", new() { Timeout = 10_000 });
+        // The history names the operator by display name, not user id.
+        await Assertions.Expect(page.GetByTestId("wse-history")).ToContainTextAsync("灵宝市工信局", new() { Timeout = 10_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Fixtures.Browser.ScreenshotPath("workspace-enterprise.png"), FullPage = true });
     }
 

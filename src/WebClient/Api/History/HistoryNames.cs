@@ -59,6 +59,9 @@ public sealed class HistoryNames(IGrainFactory grains)
         return name;
     }
 
+    /// <summary>Reads the funding batches' names (for <see cref="BatchName"/>).</summary>
+    public Task LoadBatches() => Batches();
+
     private async Task<Dictionary<string, string>> Batches() =>
         _batches ??= (await grains.GetGrain<IBatchCatalogueGrain>(GrainKeys.Batches).List()).ToDictionary(b => b.Id, b => b.Name, StringComparer.Ordinal);
 }

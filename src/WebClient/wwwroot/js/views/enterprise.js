@@ -282,7 +282,7 @@ export function mountEnterprise(main, id, ctx) {
         h('th', { scope: 'col', class: 'c-num' }, t('e.g.awarded')), h('th', { scope: 'col', class: 'c-num' }, t('e.g.disbursed')),
         h('th', { scope: 'col' }, t('e.g.month')))),
       h('tbody', null, grants.map((g) => h('tr', null,
-        h('td', null, g.batchId), h('td', null, projName.get(g.projectId) || g.projectId || '—'),
+        h('td', null, g.batchName || g.batchId), h('td', null, projName.get(g.projectId) || '—'),
         h('td', null, t('grant.' + g.class)),
         h('td', { class: 'c-num' }, money(g.awarded)), h('td', { class: 'c-num' }, money(g.disbursed)),
         h('td', null, month(g.awardedMonth))))),
