@@ -47,11 +47,15 @@ public sealed class SqliteDurabilityTests
         using var city = app.Http(AppProcess.Token("city", name: "city-staff"));
         Assert.Equal(HttpStatusCode.Created, (await city.PostAsJsonAsync("/api/users",
             new { userName = "kept-agent", displayName = "灵宝新同事", role = "county", county = "lingbao", password = "kept-password-1" })).StatusCode);
-        var pay = new HttpRequestMessage(HttpMethod.Post, "/api/batches/2022-1/applications/1/disbursements") { Content = JsonContent.Create(new { amount = 1_000m }) };
+        // An award of batch 2022-1 not yet paid (the batch's declines are applications that cannot be paid).
+        var awarded = await city.GetFromJsonAsync<JsonElement>("/api/batches/2022-1/applications?stage=disbursement&status=awarded&take=100");
+        var application = awarded.GetProperty("items").EnumerateArray()
+            .First(a => a.GetProperty("disbursed").GetDecimal() == 0 && a.GetProperty("awarded").GetDecimal() >= 1_000m).GetProperty("id").GetInt32();
+        var pay = new HttpRequestMessage(HttpMethod.Post, $"/api/batches/2022-1/applications/{application}/disbursements") { Content = JsonContent.Create(new { amount = 1_000m }) };
         pay.Headers.Add("Idempotency-Key", "restart-payment-1");
         var paid = await city.SendAsync(pay);
         Assert.True(paid.IsSuccessStatusCode, await paid.Content.ReadAsStringAsync());
-        var disbursed = (await city.GetFromJsonAsync<JsonElement>("/api/batches/2022-1/applications/1")).GetProperty("disbursed").GetDecimal();
+        var disbursed = (await city.GetFromJsonAsync<JsonElement>($"/api/batches/2022-1/applications/{application}")).GetProperty("disbursed").GetDecimal();
 
         await app.StopAsync();
         // Started again without demo accounts: the accounts are still in the file, but the published password opens none.
@@ -78,10 +82,10 @@ public sealed class SqliteDurabilityTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { userName = "city", password = "sanmenxia-2022" })).StatusCode);
 
         // The payment retried after the restart with the same key pays nothing.
-        var again = new HttpRequestMessage(HttpMethod.Post, "/api/batches/2022-1/applications/1/disbursements") { Content = JsonContent.Create(new { amount = 1_000m }) };
+        var again = new HttpRequestMessage(HttpMethod.Post, $"/api/batches/2022-1/applications/{application}/disbursements") { Content = JsonContent.Create(new { amount = 1_000m }) };
         again.Headers.Add("Idempotency-Key", "restart-payment-1");
         Assert.True((await city.SendAsync(again)).IsSuccessStatusCode);
-        Assert.Equal(disbursed, (await city.GetFromJsonAsync<JsonElement>("/api/batches/2022-1/applications/1")).GetProperty("disbursed").GetDecimal());
+        Assert.Equal(disbursed, (await city.GetFromJsonAsync<JsonElement>($"/api/batches/2022-1/applications/{application}")).GetProperty("disbursed").GetDecimal());
 
         // Storage:Reset starts again from the default data.
         await app.StopAsync();

@@ -8,7 +8,7 @@ namespace Programme.Tests.Fixtures;
 /// them — deliberately not the production <c>ContributionCalculator</c>, so a wrong rule there cannot also be the
 /// expectation. Each figure is what one enterprise adds to its county's board for programme year Y, reporting month R:
 /// <list type="bullet">
-/// <item>a project counts unless it was cancelled; it is "implemented" when underway or completed;</item>
+/// <item>a project counts once implemented (实施): underway or completed — planned and cancelled ones do not;</item>
 /// <item>projects, their kinds, investment and completion count for above-scale firms; a below-scale firm's projects
 /// are reported apart (below-scale participation);</item>
 /// <item>covered: above scale with at least one implemented project;</item>
@@ -18,7 +18,13 @@ namespace Programme.Tests.Fixtures;
 /// <item>milestones and certifications count from their month when it is not after R ("this year" when also in Y); a
 /// digital transformation of a below-scale firm is not counted in the year's target; certifications to date count
 /// every certificate held;</item>
-/// <item>grants: every grant received, and the distinct projects they went to.</item>
+/// <item>grants: every grant received, and the distinct projects they went to;</item>
+/// <item>the project database (above-scale firms): each project is entered (入库), exited (出库) or pending; key
+/// projects are entered ones flagged key; the start rate's base is entered, not cancelled projects planned to start in
+/// Y, of which those implemented have started; a month's scheduling report is due from each entered, underway project
+/// started by R, and reported when it has a report for R;</item>
+/// <item>newly above scale (新入规): above scale with a list year of Y or later; SME cloud / digital: a below-scale
+/// firm's milestone in Y up to R.</item>
 /// </list>
 /// </summary>
 public static class BoardRules
@@ -32,12 +38,16 @@ public static class BoardRules
         bool Implemented(Project p) => p.Status is ProjectStatus.Underway or ProjectStatus.Completed;
         bool RunsIn(Project p) => Implemented(p) && p.StartMonth.Year <= y && y <= p.EndMonth.Year;
 
-        var live = firm.Projects.Where(p => p.Status != ProjectStatus.Cancelled).ToList();
+        var live = firm.Projects.Where(Implemented).ToList();
         var mine = firm.AboveScale ? live : [];
         var thisYear = mine.Where(RunsIn).ToList();
         var months = new decimal[12];
         foreach (var m in mine.SelectMany(p => p.Monthly).Where(m => InYear(m.Month))) months[m.Month.Month - 1] += m.Amount;
         var certs = firm.Certifications.Where(c => InYear(c.Month)).ToList();
+        var database = firm.AboveScale ? firm.Projects : [];
+        var startBase = database.Where(p => p.Entry == ProjectEntry.Entered && p.Status != ProjectStatus.Cancelled && p.StartMonth.Year == y).ToList();
+        var dueNow = database.Where(p => p.Entry == ProjectEntry.Entered && p.Status == ProjectStatus.Underway && p.StartMonth <= r).ToList();
+        var newlyListed = firm.AboveScale && firm.AboveScaleSince is { } since && since >= y;
 
         return new Contribution
         {
@@ -71,6 +81,18 @@ public static class BoardRules
             Halted = firm.Status == OperatingStatus.Halted ? 1 : 0,
             SemiHalted = firm.Status == OperatingStatus.SemiHalted ? 1 : 0,
             Revived = firm.Status == OperatingStatus.Revived ? 1 : 0,
+            NewlyAboveScale = newlyListed ? 1 : 0,
+            CoveredNewlyAboveScale = newlyListed && firm.Projects.Any(Implemented) ? 1 : 0,
+            DatabaseEntered = database.Count(p => p.Entry == ProjectEntry.Entered),
+            DatabaseExited = database.Count(p => p.Entry == ProjectEntry.Exited),
+            DatabasePending = database.Count(p => p.Entry is not (ProjectEntry.Entered or ProjectEntry.Exited)),
+            KeyProjects = database.Count(p => p.Key && p.Entry == ProjectEntry.Entered),
+            PlannedStartThisYear = startBase.Count,
+            StartedThisYear = startBase.Count(Implemented),
+            ScheduleDue = dueNow.Count,
+            ScheduleReported = dueNow.Count(p => p.Schedule.Any(s => s.Month == r)),
+            CloudSmeThisYear = !firm.AboveScale && firm.CloudSince is { } c3 && InYear(c3) ? 1 : 0,
+            DigitalSmeThisYear = !firm.AboveScale && firm.DigitalSince is { } d3 && InYear(d3) ? 1 : 0,
         };
     }
 
@@ -98,6 +120,12 @@ public static class BoardRules
             GrantsAwarded = all.Sum(c => c.GrantsAwarded), GrantsDisbursed = all.Sum(c => c.GrantsDisbursed),
             GrantedProjects = all.Sum(c => c.GrantedProjects),
             Halted = all.Sum(c => c.Halted), SemiHalted = all.Sum(c => c.SemiHalted), Revived = all.Sum(c => c.Revived),
+            NewlyAboveScale = all.Sum(c => c.NewlyAboveScale), CoveredNewlyAboveScale = all.Sum(c => c.CoveredNewlyAboveScale),
+            DatabaseEntered = all.Sum(c => c.DatabaseEntered), DatabaseExited = all.Sum(c => c.DatabaseExited),
+            DatabasePending = all.Sum(c => c.DatabasePending), KeyProjects = all.Sum(c => c.KeyProjects),
+            PlannedStartThisYear = all.Sum(c => c.PlannedStartThisYear), StartedThisYear = all.Sum(c => c.StartedThisYear),
+            ScheduleDue = all.Sum(c => c.ScheduleDue), ScheduleReported = all.Sum(c => c.ScheduleReported),
+            CloudSmeThisYear = all.Sum(c => c.CloudSmeThisYear), DigitalSmeThisYear = all.Sum(c => c.DigitalSmeThisYear),
         };
     }
 }

@@ -15,6 +15,9 @@ public sealed class ReplyReadingsBrowserTests(AppProcess app) : BrowserTest(app)
         var page = await NewPage(1920, 1080);
         await page.GotoAsync(App.BaseAddress.ToString());
         var card = page.GetByTestId("city-readings");
+        // The bureau's records sit in the board's second panel (the overview fits a wall screen).
+        await page.GetByTestId("city-tab-records").ClickAsync();
+        await Assertions.Expect(card).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("city-coverage-prior-list")).ToHaveTextAsync("96.2%", new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByTestId("city-coverage-current-list")).ToHaveTextAsync("92.0%");
         await Assertions.Expect(page.GetByTestId("city-completion-of-plan")).ToHaveTextAsync("90.2%");

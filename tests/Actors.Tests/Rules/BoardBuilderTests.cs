@@ -58,35 +58,35 @@ public sealed class BoardBuilderTests
     [Fact]
     public void The_score_weighs_each_target_caps_each_part_and_judges_flows_against_the_calendar()
     {
-        // Everything exactly on target at year end: 100 / 1.2 of the 120 % cap.
+        // Everything exactly on target at year end: 100 (each part may reach 120 % of its weight).
         var year = new ProgrammeCalendar(2022, new YearMonth(2022, 12));
         var onTarget = new Contribution
         {
             AboveScale = 10, Covered = 10, ProjectsThisYear = 100, CompletedThisYear = 1_200m, CloudThisYear = 10, DigitalThisYear = 10,
             SmartCertificationsThisYear = 6, GreenCertificationsThisYear = 4,
         };
-        Assert.Equal(83.33m, BoardBuilder.Score(onTarget, Targets, year));
-        // Double everything: each part is capped at 120 %, so the score is 100.
+        Assert.Equal(100m, BoardBuilder.Score(onTarget, Targets, year));
+        // Double everything: each part is capped at 120 %, so the score is 120.
         var twice = onTarget with { ProjectsThisYear = 200, CompletedThisYear = 2_400m, CloudThisYear = 20, DigitalThisYear = 20, SmartCertificationsThisYear = 12, GreenCertificationsThisYear = 8 };
-        Assert.Equal(100m, BoardBuilder.Score(twice, Targets with { Coverage = 0.5m }, year));
-        // Each part alone: coverage 40, investment 30, projects 15, cloud, digital, certifications 5 each (÷ 1.2).
+        Assert.Equal(120m, BoardBuilder.Score(twice, Targets with { Coverage = 0.5m }, year));
+        // Each part alone: coverage 40, investment 30, projects 15, cloud, digital, certifications 5 each.
         var none = new Contribution();
         Assert.Equal(0m, BoardBuilder.Score(none with { AboveScale = 10 }, Targets, year));
-        Assert.Equal(33.33m, BoardBuilder.Score(none with { AboveScale = 10, Covered = 10 }, Targets, year));
-        Assert.Equal(25m, BoardBuilder.Score(none with { CompletedThisYear = 1_200m, AboveScale = 1 }, Targets, year));
-        Assert.Equal(12.5m, BoardBuilder.Score(none with { ProjectsThisYear = 100, AboveScale = 1 }, Targets, year));
-        Assert.Equal(4.17m, BoardBuilder.Score(none with { CloudThisYear = 10, AboveScale = 1 }, Targets, year));
-        Assert.Equal(4.17m, BoardBuilder.Score(none with { DigitalThisYear = 10, AboveScale = 1 }, Targets, year));
-        Assert.Equal(4.17m, BoardBuilder.Score(none with { SmartCertificationsThisYear = 6, GreenCertificationsThisYear = 4, AboveScale = 1 }, Targets, year));
-        // In August, 800 completed of 1,200 is on the calendar's pace: the full 30 points (÷ 1.2).
-        Assert.Equal(25m, BoardBuilder.Score(none with { CompletedThisYear = 800m, AboveScale = 1 }, Targets, August));
-        Assert.Equal(4.17m, BoardBuilder.Score(none with { CloudThisYear = 10, AboveScale = 1 }, Targets, new ProgrammeCalendar(2022, new YearMonth(2022, 12))));
+        Assert.Equal(40m, BoardBuilder.Score(none with { AboveScale = 10, Covered = 10 }, Targets, year));
+        Assert.Equal(30m, BoardBuilder.Score(none with { CompletedThisYear = 1_200m, AboveScale = 1 }, Targets, year));
+        Assert.Equal(15m, BoardBuilder.Score(none with { ProjectsThisYear = 100, AboveScale = 1 }, Targets, year));
+        Assert.Equal(5m, BoardBuilder.Score(none with { CloudThisYear = 10, AboveScale = 1 }, Targets, year));
+        Assert.Equal(5m, BoardBuilder.Score(none with { DigitalThisYear = 10, AboveScale = 1 }, Targets, year));
+        Assert.Equal(5m, BoardBuilder.Score(none with { SmartCertificationsThisYear = 6, GreenCertificationsThisYear = 4, AboveScale = 1 }, Targets, year));
+        // In August, 800 completed of 1,200 is on the calendar's pace: the full 30 points.
+        Assert.Equal(30m, BoardBuilder.Score(none with { CompletedThisYear = 800m, AboveScale = 1 }, Targets, August));
+        Assert.Equal(5m, BoardBuilder.Score(none with { CloudThisYear = 10, AboveScale = 1 }, Targets, new ProgrammeCalendar(2022, new YearMonth(2022, 12))));
         // Cloud, digital and certifications are judged against the calendar too: 4 of 10 by August is 60 % of pace.
-        Assert.Equal(2.5m, BoardBuilder.Score(none with { CloudThisYear = 4, AboveScale = 1 }, Targets, August));
-        Assert.Equal(2.5m, BoardBuilder.Score(none with { DigitalThisYear = 4, AboveScale = 1 }, Targets, August));
-        Assert.Equal(2.5m, BoardBuilder.Score(none with { SmartCertificationsThisYear = 2, GreenCertificationsThisYear = 2, AboveScale = 1 }, Targets, August));
+        Assert.Equal(3m, BoardBuilder.Score(none with { CloudThisYear = 4, AboveScale = 1 }, Targets, August));
+        Assert.Equal(3m, BoardBuilder.Score(none with { DigitalThisYear = 4, AboveScale = 1 }, Targets, August));
+        Assert.Equal(3m, BoardBuilder.Score(none with { SmartCertificationsThisYear = 2, GreenCertificationsThisYear = 2, AboveScale = 1 }, Targets, August));
         // Before the year starts the pace is floored at one month.
-        Assert.Equal(25m, BoardBuilder.Score(none with { CompletedThisYear = 100m, AboveScale = 1 }, Targets, new ProgrammeCalendar(2022, new YearMonth(2021, 12))));
+        Assert.Equal(30m, BoardBuilder.Score(none with { CompletedThisYear = 100m, AboveScale = 1 }, Targets, new ProgrammeCalendar(2022, new YearMonth(2021, 12))));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class BoardBuilderTests
         Assert.Equal(("county:lingbao", 42L, "lingbao", "2022-08", 2022, 0.6667m), (b.Scope, b.Version, b.CountyId, b.ReportingMonth, b.ProgrammeYear, b.CalendarProgress));
         Assert.False(string.IsNullOrEmpty(b.Name));
         Assert.False(string.IsNullOrEmpty(b.NameEn));
-        Assert.Equal(new BoardEnterprises(4, 3, 0.75m, 1, 5), b.Enterprises);
+        Assert.Equal(new BoardEnterprises(4, 3, 0.75m, 1, 5, 2022, 0, new Boards.BoardList(2021, 4, 3, 0.75m)), b.Enterprises);
         Assert.Equal(new BoardProjects(7, 6, 1, 2, 4, 2), b.Projects);
         Assert.Equal(new BoardInvestment(1_000m, 600m, 300m, 35m, 800m), b.Investment);
         Assert.Equal(new BoardBelowScale(1, 2), b.BelowScale);

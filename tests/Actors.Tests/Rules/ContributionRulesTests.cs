@@ -56,7 +56,7 @@ public sealed class ContributionRulesTests
     }
 
     [Fact]
-    public void An_above_scale_firm_counts_its_live_projects_by_kind_and_its_investment()
+    public void An_above_scale_firm_counts_its_implemented_projects_by_kind_and_their_investment()
     {
         var firm = Firm(projects:
         [
@@ -68,8 +68,8 @@ public sealed class ContributionRulesTests
         ]);
         var c = ContributionCalculator.Compute(firm, Calendar);
         Assert.Equal((1, 1, 1), (c.Enterprises, c.AboveScale, c.Covered));
-        Assert.Equal((4, 1, 2, 1), (c.Projects, c.Intelligent, c.Green, c.Technical));
-        Assert.Equal(8_000m, c.TotalInvestment);                 // not the cancelled one
+        Assert.Equal((3, 1, 2, 0), (c.Projects, c.Intelligent, c.Green, c.Technical)); // implemented only: not the planned c
+        Assert.Equal(7_100m, c.TotalInvestment);                 // not the cancelled one, not the planned one
         Assert.Equal(2_091m, c.Completed);                       // every month, any year
         Assert.Equal(350m, c.CompletedThisYear);                  // 2022-01 … 2022-08 only: not 2022-09, not 2023
         Assert.Equal(300m, c.CompletedByMonth[0]);
@@ -117,7 +117,7 @@ public sealed class ContributionRulesTests
             P("c", ProjectKind.Green, ProjectStatus.Cancelled, M(2022, 1), M(2022, 12)),
         ], digital: M(2022, 2), cloud: M(2022, 2));
         var c = ContributionCalculator.Compute(firm, Calendar);
-        Assert.Equal((1, 0, 0, 1, 2), (c.Enterprises, c.AboveScale, c.Covered, c.BelowScaleEnterprises, c.BelowScaleProjects));
+        Assert.Equal((1, 0, 0, 1, 1), (c.Enterprises, c.AboveScale, c.Covered, c.BelowScaleEnterprises, c.BelowScaleProjects)); // implemented only
         Assert.Equal((0, 0, 0m, 0m, 0m), (c.Projects, c.ProjectsThisYear, c.TotalInvestment, c.Completed, c.CompletedThisYear));
         Assert.Same(Contribution.NoMonths, c.CompletedByMonth);
         Assert.Equal((0, 1, 1, 1), (c.DigitalThisYear, c.DigitalTotal, c.CloudThisYear, c.CloudTotal));
@@ -186,7 +186,8 @@ public sealed class ContributionRulesTests
         Assert.Equal(("f", "lingbao", 7L), (report.EnterpriseId, report.CountyId, report.Version));
         var s = report.Summary!;
         Assert.Equal(("f", "某企业", "food", true, OperatingStatus.Revived, true), (s.Id, s.Name, s.Sector, s.AboveScale, s.Status, s.Covered));
-        Assert.Equal((2, 1_500m, 35m, 25m, 7L), (s.Projects, s.TotalInvestment, s.Completed, s.CompletedThisYear, s.Version));
+        // Projects and this year's completion count implemented projects; the line's investment figures are the firm's live projects'.
+        Assert.Equal((1, 1_500m, 35m, 5m, 7L), (s.Projects, s.TotalInvestment, s.Completed, s.CompletedThisYear, s.Version));
         Assert.Equal((true, false, 1, 9m), (s.Cloud, s.Digital, s.Certifications, s.GrantsAwarded));
         var below = ContributionCalculator.Report(firm with { AboveScale = false }, Calendar).Summary!;
         Assert.Equal((2, false), (below.Projects, below.Covered));

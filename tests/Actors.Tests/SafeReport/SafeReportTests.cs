@@ -100,7 +100,8 @@ public sealed class SafeReportTests(AppProcess app) : IClassFixture<AppProcess>
         Assert.Equal(newWan * 10_000m, ordinary.GetProperty("after").GetDecimal());
         Assert.Empty(ordinary.GetProperty("flags").EnumerateArray());
         Assert.Equal(1, preview.GetProperty("flagged").GetInt32());
-        Assert.Equal(1, preview.GetProperty("blank").GetInt32());
+        // Blank: the cleared row, and the rows the template already left blank (nothing reported for the month yet).
+        Assert.Equal(1 + sheet.Rows.Count(r => r.Cells.Skip(5).All(string.IsNullOrWhiteSpace)), preview.GetProperty("blank").GetInt32());
 
         // Applied without confirming the flagged row: the ordinary one only.
         var applied = await agent.Send(HttpMethod.Post, $"/api/imports/{preview.GetProperty("id").GetString()}/apply");
@@ -143,8 +144,10 @@ public sealed class SafeReportTests(AppProcess app) : IClassFixture<AppProcess>
         Assert.Equal(0, unchanged.GetProperty("changing").GetInt32());
 
         // One figure edited (a real correction, 1,091.71 万元), saved by Chinese Excel in GB18030.
-        var target = sheet.Rows.First(r => r.Cells[5].Length > 0 && r.Cells[10] == "在建"
-            && Wan(r.Cells[11]) - Wan(r.Cells[15]) + Wan(r.Cells[5]) >= 10_917_100m).Cells;
+        int Col(string header) => sheet.Header.ToList().IndexOf(header);
+        int status = Col("项目状态"), total = Col("总投资（万元）"), invested = Col("累计完成投资（万元）");
+        var target = sheet.Rows.First(r => r.Cells[5].Length > 0 && r.Cells[status] == "在建"
+            && Wan(r.Cells[total]) - Wan(r.Cells[invested]) + Wan(r.Cells[5]) >= 10_917_100m).Cells;
         var newText = "1,091.71";
         var lines = sheet.Rows.Select(r => r.Cells == target ? [.. r.Cells[..5], newText, .. r.Cells[6..]] : r.Cells);
         var csv = new StringBuilder(string.Join(",", sheet.Header) + "\r\n");
@@ -171,7 +174,9 @@ public sealed class SafeReportTests(AppProcess app) : IClassFixture<AppProcess>
     {
         using var agent = await Session.SignIn(app, "yima");
         var export = SpreadsheetReader.Read(new MemoryStream(await agent.Http.GetByteArrayAsync("/api/counties/yima/export?format=csv")), "csv");
-        var pick = export.Rows.Select(r => r.Cells).First(c => c[10] == "在建" && Wan(c[11]) - Wan(c[15]) + (c[5].Length > 0 ? Wan(c[5]) : 0) >= 3_456_700m);
+        int Col(string header) => export.Header.ToList().IndexOf(header);
+        int status = Col("项目状态"), total = Col("总投资（万元）"), invested = Col("累计完成投资（万元）");
+        var pick = export.Rows.Select(r => r.Cells).First(c => c[status] == "在建" && Wan(c[total]) - Wan(c[invested]) + (c[5].Length > 0 ? Wan(c[5]) : 0) >= 3_456_700m);
         var (firmId, id, projectName) = (pick[0], pick[2], pick[3]);
         Assert.Equal(HttpStatusCode.OK, (await agent.Send(HttpMethod.Put, $"/api/enterprises/{firmId}/projects/{id}/progress/2022-08", new { invested = 3_456_700m })).StatusCode);
         var csv = Encoding.UTF8.GetString(await agent.Http.GetByteArrayAsync("/api/counties/yima/history?format=csv"));

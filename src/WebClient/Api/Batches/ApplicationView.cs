@@ -34,13 +34,14 @@ public sealed record ApplicationView
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<HistoryView>? History { get; init; }
 
-    public static ApplicationView From(string batchId, GrantApplication a, bool withHistory)
+    public static ApplicationView From(string batchId, GrantApplication a, bool withHistory, IReadOnlyDictionary<string, string>? actorNames = null)
     {
         IReadOnlyList<HistoryView>? history = null;
         if (withHistory)
         {
             var voided = ReviewHistory.Voided(a.History);
-            history = [.. a.History.Select((h, i) => new HistoryView(h.At, h.Actor, h.Role, h.Action, h.Stage, h.Note, h.Amount, h.Score, h.ReturnTo, h.Until, voided[i]))];
+            history = [.. a.History.Select((h, i) => new HistoryView(h.At, h.Actor, h.Role, h.Action, h.Stage, h.Note, h.Amount, h.Score, h.ReturnTo, h.Until, voided[i],
+                actorNames is not null && actorNames.TryGetValue(h.Actor, out var name) ? name : null))];
         }
         return new ApplicationView
         {

@@ -98,9 +98,15 @@ public static class BatchApi
         var one = batch.MapGroup("/applications/{applicationId:int}");
 
         one.MapGet("", async (string batchId, int applicationId, IGrainFactory grains) =>
-            await Batch(grains, batchId).GetApplication(applicationId) is { } a
-                ? Results.Ok(ApplicationView.From(batchId, a, withHistory: true))
-                : Problems.NotFound($"No application {applicationId} in batch '{batchId}'."))
+        {
+            if (await Batch(grains, batchId).GetApplication(applicationId) is not { } a)
+                return Problems.NotFound($"No application {applicationId} in batch '{batchId}'.");
+            // People read who acted by their display names, not account ids.
+            var names = new Programme.Web.Api.History.HistoryNames(grains);
+            var actors = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var actor in a.History.Select(h => h.Actor).Distinct(StringComparer.Ordinal)) actors[actor] = await names.Actor(actor);
+            return Results.Ok(ApplicationView.From(batchId, a, withHistory: true, actors));
+        })
             .WithSummary("One application with its full history (who, when, what, why; voided approvals marked)")
             .Produces<ApplicationView>().ProducesProblem(StatusCodes.Status404NotFound);
 

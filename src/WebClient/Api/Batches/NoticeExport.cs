@@ -8,7 +8,7 @@ namespace Programme.Web.Api.Batches;
 public static class NoticeExport
 {
     public static readonly string[] Header =
-        ["序号", "县市区", "企业名称", "项目名称", "类别", "总投资（万元）", "区间完成投资（万元）", "拟支持金额（万元）", "备注"];
+        ["序号", "县（市、区）", "企业名称", "项目名称", "类别", "总投资（万元）", "区间完成投资（万元）", "拟支持金额（万元）", "备注"];
 
     /// <summary>Subsidy class first, then county by county in the city's order, then by application number.</summary>
     public static IReadOnlyList<NoticeRow> Rows(IEnumerable<GrantApplication> applications)

@@ -34,6 +34,9 @@ function outputValue(point, output) {
   return point.additionalCovered;
 }
 
+// The analysis last asked for on this page: the view shows it again when it is mounted anew (another language, a return).
+let lastAnalysis = null;
+
 export function mountAnalysis(element) {
   const state = { view: null, cached: false, output: 'coverageAtDeadline', charts: {}, timer: null };
   element.classList.add('analysis');
@@ -108,6 +111,7 @@ export function mountAnalysis(element) {
       if (session?.csrfToken) setCsrf(session.csrfToken);
       const answer = await request('POST', '/api/analyses', { json });
       state.cached = answer.data.cached;
+      lastAnalysis = { id: answer.data.id, cached: state.cached };
       await poll(answer.data.id);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -228,5 +232,9 @@ export function mountAnalysis(element) {
   element.replaceChildren(title, intro, form, bar, status, results);
   renderText();
   const off = onLangChange(renderText);
+  if (lastAnalysis) {
+    state.cached = lastAnalysis.cached;
+    poll(lastAnalysis.id).catch(() => showError(t('analysis.unreachable')));
+  }
   return { unmount() { off(); clearTimeout(state.timer); Object.values(state.charts).forEach((c) => c.destroy()); element.replaceChildren(); } };
 }

@@ -25,7 +25,7 @@ Object.assign(dict, {
   'analysis.cached': { zh: '（相同请求，直接取自缓存）', en: '(same request: answered from the cache)' },
   'analysis.failed': { zh: '分析未能完成，请调整参数后重试或联系管理员。', en: 'The analysis could not be completed; adjust the request and try again, or contact the administrator.' },
   'analysis.serverError': { zh: '服务器暂时无法处理该请求，请稍后重试。', en: 'The server could not handle the request just now; try again shortly.' },
-  'analysis.signin': { zh: '运行分析需要登录（市级或县区账号）。', en: 'Sign in (city or county account) to run an analysis.' },
+  'analysis.signin': { zh: '运行分析需要登录（市级或县（市、区）账号）。', en: 'Sign in (city or county account) to run an analysis.' },
   'analysis.badRequest': { zh: '请求有误：{detail}', en: 'The request has errors: {detail}' },
   'analysis.unreachable': { zh: '无法连接服务器，请稍后重试。', en: 'The server could not be reached; try again shortly.' },
   'analysis.badList': { zh: '“{field}”需填写以逗号分隔的数字。', en: '"{field}" needs numbers separated by commas.' },

@@ -10,6 +10,7 @@ import { replyReadings } from '../cards/reply-readings.js';
 import { projectDatabaseCard } from '../cards/project-database.js';
 import { scheduleCard } from '../cards/schedule.js';
 import { moreTargetsCard } from '../cards/more-targets.js';
+import '../strings/city-panels.js';
 
 function leagueTable() {
   const rows = new Map();   // county id → {tr, cells}
@@ -138,12 +139,26 @@ export function mountCity(main, ctx) {
     legend());
 
   const loading = h('p', { class: 'loading' }, t('board.loading'));
-  const grid = h('div', { class: 'city-grid', hidden: true },
+  // Two panels, so the overview fits a 1920×1080 wall screen: the targets, league, trend and fund; and the bureau's
+  // records — the reply's two readings, the project database, monthly scheduling and the other targets.
+  const overview = h('div', { class: 'city-panel', id: 'city-panel-overview', role: 'tabpanel', 'aria-labelledby': 'city-tab-overview' },
     h('div', { class: 'kpi-strip' }, kpis.cards.coverage, kpis.cards.projects, kpis.cards.investment, kpis.cards.goals),
-    readings.el,
     h('div', { class: 'lower' },
       leagueCard,
-      h('div', { class: 'side-stack' }, trendCard, h('div', { class: 'pair' }, kpis.cards.fund, kpis.cards.ops), h('div', { class: 'pair' }, database.el, schedule.el), more.el)));
+      h('div', { class: 'side-stack' }, trendCard, h('div', { class: 'pair' }, kpis.cards.fund, kpis.cards.ops))));
+  const records = h('div', { class: 'city-panel', id: 'city-panel-records', role: 'tabpanel', 'aria-labelledby': 'city-tab-records', hidden: true },
+    readings.el, h('div', { class: 'pair' }, database.el, schedule.el), more.el);
+  const panels = { overview, records };
+  const tabButtons = Object.keys(panels).map((key) => h('button', {
+    type: 'button', role: 'tab', class: 'tab', id: 'city-tab-' + key, 'aria-controls': 'city-panel-' + key,
+    'aria-selected': key === 'overview' ? 'true' : 'false', 'data-testid': 'city-tab-' + key, onclick: () => showPanel(key),
+  }, t('panels.' + key)));
+  function showPanel(key) {
+    for (const [k, el] of Object.entries(panels)) el.hidden = k !== key;
+    tabButtons.forEach((b) => b.setAttribute('aria-selected', b.id === 'city-tab-' + key ? 'true' : 'false'));
+  }
+  head.el.append(h('div', { class: 'tabs city-tabs', role: 'tablist', 'aria-label': t('panels.label') }, tabButtons));
+  const grid = h('div', { class: 'city-grid', hidden: true }, overview, records);
   main.append(head.el, head.error, loading, grid);
 
   let trend = null;

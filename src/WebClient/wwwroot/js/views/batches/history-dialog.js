@@ -23,7 +23,7 @@ export async function openHistory(batchId, a) {
         e.until ? ' · ' + t('g.h.until', { t: dateTime(e.until) }) : '',
         e.voided ? h('span', { class: 'g-void' }, t('g.h.voided')) : null),
       e.note ? h('p', { class: 'g-h-note' }, e.note) : null,
-      h('p', { class: 'muted small' }, `${dateTime(e.at)} · ${e.actor === 'system' ? t('g.h.system') : e.actor}`,
+      h('p', { class: 'muted small' }, `${dateTime(e.at)} · ${e.actor === 'system' ? t('g.h.system') : (e.actorName || e.actor)}`,
         e.role && e.role !== 'system' ? ` · ${roleLabel(e.role)}` : ''))));
   } catch {
     list.replaceChildren(h('li', { class: 'form-error' }, t('board.error')));
