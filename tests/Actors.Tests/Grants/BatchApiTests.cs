@@ -44,7 +44,7 @@ public sealed class BatchApiTests(AppProcess app)
     {
         var csv = Encoding.UTF8.GetString(await app.Http().GetByteArrayAsync("/api/batches/2022-1/notice.csv")).TrimStart('\uFEFF');
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("序号,县市区,企业名称,项目名称,类别,总投资（万元）,区间完成投资（万元）,拟支持金额（万元）,备注", lines[0]);
+        Assert.Equal("序号,县（市、区）,企业名称,项目名称,类别,总投资（万元）,区间完成投资（万元）,拟支持金额（万元）,备注", lines[0]);
         Assert.Equal(1 + 44 + 1, lines.Length);
         Assert.StartsWith("合计,", lines[^1]);
         Assert.Contains(",8546.57,44个项目", lines[^1]);

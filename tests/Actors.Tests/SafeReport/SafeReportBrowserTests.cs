@@ -248,7 +248,7 @@ public sealed class SafeReportBrowserTests(AppProcess app) : BrowserTest(app), I
         // The scenarios view (also the old /scenarios.html address): a note that viewers may look, no form, no analysis form.
         await page.GotoAsync(new Uri(App.BaseAddress, "/scenarios.html").ToString());
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("#/scenarios"));
-        await Assertions.Expect(page.Locator("main p[role=note]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("main p[role=note]:not([hidden])")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Assertions.Expect(page.GetByTestId("scenario-form")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#scenario-analysis form")).ToHaveCountAsync(0);
     }
