@@ -43,4 +43,8 @@ public sealed record Board : Push.IVersionedSnapshot
     [Id(23)] public BoardDatabase? Database { get; init; }
     [Id(24)] public BoardSchedule? Schedule { get; init; }
     [Id(25)] public BoardSme? Sme { get; init; }
+    /// <summary>The live forecast of this board's targets (null until the first fork has run).</summary>
+    [Id(26)] public BoardForecast? Forecast { get; init; }
+    /// <summary>The early warnings in force for this board's scope, red first.</summary>
+    [Id(27)] public IReadOnlyList<BoardWarning>? Warnings { get; init; }
 }
