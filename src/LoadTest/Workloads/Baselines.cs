@@ -100,6 +100,8 @@ public static class Baselines
         builder.WebHost.UseUrls($"http://127.0.0.1:{o.Int("port", 5098)}");
         await using var app = builder.Build();
         app.MapGet("/", () => "ok");
+        // The same PUT as baseline-kestrel, for an outside load generator (wrk) against both this and the product.
+        app.MapPut("/bare/{id}/{month}", (string id, string month, BareBody body) => Results.Ok(new BareReply(body.Invested + 1)));
         await app.RunAsync();
         return 0;
     }
