@@ -11,7 +11,8 @@ OUT=$PWD/artifacts/bench; mkdir -p "$OUT"; : > "$OUT/summary.txt"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build -c Release Actors.sln -nologo -v q >/dev/null
 # Benchmarks measure the in-memory store (the SQLite default is for durability) with a throw-away signing key.
-WEB="dotnet $PWD/src/WebClient/bin/Release/net10.0/WebClient.dll --Storage:Provider Memory --Auth:SigningKey bench-only-$(head -c 24 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
+KEY=bench-only-$(head -c 24 /dev/urandom | base64 | tr -dc A-Za-z0-9)
+WEB="dotnet $PWD/src/WebClient/bin/Release/net10.0/WebClient.dll --Storage:Provider Memory --Auth:SigningKey $KEY"
 LT="dotnet $PWD/src/LoadTest/bin/Release/net10.0/LoadTest.dll"
 PORT=5097; SILO=11497; GW=30497; URL=http://127.0.0.1:$PORT
 COMMON=(--gateway $GW --url $URL)
@@ -46,7 +47,22 @@ run updates-orleans-skew updates --closed --firms 10000 --duration $D --hot-coun
 
 # 3. REST: bare Kestrel vs enterprise changes through the API.
 run kestrel baseline-kestrel --duration $D
-run updates-rest updates --via rest --closed --firms 10000 --duration $D "${COMMON[@]}"
+run updates-rest updates --via rest --closed --firms 10000 --duration $D --signing-key "$KEY" "${COMMON[@]}"
+
+# 3b. The same REST figure with wrk (Debian's package: apt-get install -y wrk), monthly-progress PUTs with a JWT,
+# against the product and the bare Kestrel PUT (loadtest bare-server). scripts/bench-rest.sh runs 3 and 3b alone.
+if command -v wrk >/dev/null; then
+  $LT bare-server --port 5096 >/dev/null 2>&1 & BARE=$!
+  until curl -sf http://127.0.0.1:5096/ >/dev/null; do sleep 0.05; done
+  say "\$ wrk -t2 -c64 -d${D}s -s scripts/wrk-put.lua http://127.0.0.1:5096 -- bare 10000   (bare Kestrel PUT)"
+  wrk -t2 -c64 -d"${D}s" -s scripts/wrk-put.lua http://127.0.0.1:5096 -- bare 10000 | grep '^wrk:' | tee -a "$OUT/summary.txt"
+  kill $BARE; wait $BARE 2>/dev/null || true
+  TOKEN=$(dotnet src/WebClient/bin/Release/net10.0/WebClient.dll token --role city --name wrk-bench --hours 1 --Auth:SigningKey="$KEY" 2>/dev/null)
+  say "\$ wrk -t2 -c64 -d${D}s -s scripts/wrk-put.lua $URL -- api 10000 TOKEN   (the product)"
+  wrk -t2 -c64 -d"${D}s" -s scripts/wrk-put.lua $URL -- api 10000 "$TOKEN" | grep '^wrk:' | tee -a "$OUT/summary.txt"
+else
+  say "wrk: not installed (apt-get install -y wrk); the wrk figures are skipped"
+fi
 
 # 4. Push lag at 5,000 changes/s with 200 watchers, against a bare SignalR broadcast.
 run signalr baseline-signalr --k 200 --rate 5000 --duration $D
