@@ -28,7 +28,6 @@ public sealed class AccountGrain(
             state.State.PasswordHash = "";
             throw;
         }
-        await Announce();
         return true;
     }
 
@@ -57,16 +56,10 @@ public sealed class AccountGrain(
     public async Task<bool> SetEnabled(bool enabled)
     {
         if (state.State.Account is not { } a) return false;
-        if (a.Enabled == enabled)
-        {
-            // Announced again: a retry after a failed announcement still reaches every cache.
-            await Announce();
-            return true;
-        }
+        if (a.Enabled == enabled) return true;
         // Disabling ends every session and token at once; enabling again does not revive them.
         state.State.Account = a with { Enabled = enabled, TokensValidAfter = enabled ? a.TokensValidAfter : clock.GetUtcNow() };
         await state.WriteStateAsync();
-        await Announce();
         return true;
     }
 
@@ -78,13 +71,6 @@ public sealed class AccountGrain(
         state.State.FailedSignIns = 0;
         state.State.LockedUntil = null;
         await state.WriteStateAsync();
-        await Announce();
         return true;
     }
-
-    /// <summary>
-    /// Front ends cache accounts to check each request without a call here; this tells them, before the caller is
-    /// answered, so a disabled account or a reset password stops working at once.
-    /// </summary>
-    private Task Announce() => GrainFactory.GetGrain<IAccountChangesGrain>(0).Changed(this.GetPrimaryKeyString());
 }

@@ -13,8 +13,7 @@ namespace Programme.Web.Hosting;
 
 /// <summary>
 /// Two ways in: API clients send a JWT (Authorization: Bearer), people sign in and carry a cookie. Either way the
-/// account is checked on every request (against this front end's <see cref="AccountCache"/>, which every account change
-/// reaches before it is acknowledged), so a disabled account or a reset password stops working at once.
+/// account is checked on every request, so a disabled account or a reset password stops working at once.
 /// Cookie-authenticated writes must carry the antiforgery header; writes are rate-limited per user.
 /// </summary>
 public static class AuthSetup
@@ -29,8 +28,6 @@ public static class AuthSetup
         var settings = AuthSettings.From(configuration, isDevelopment);
         services.AddSingleton(settings);
         services.AddSingleton<AccountService>();
-        services.AddSingleton<AccountCache>();
-        services.AddHostedService(sp => sp.GetRequiredService<AccountCache>());
         services.AddSingleton<DemoAccounts>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoAccounts>());
         services.AddAntiforgery(o => { o.HeaderName = CsrfHeader; o.Cookie.Name = ".programme.csrf"; o.Cookie.SameSite = SameSiteMode.Strict; });
@@ -121,7 +118,7 @@ public static class AuthSetup
     {
         var name = principal?.FindFirstValue(Roles.NameClaim);
         if (name is null) return true;
-        var account = await http.RequestServices.GetRequiredService<AccountCache>().Get(AccountService.Normalise(name));
+        var account = await http.RequestServices.GetRequiredService<AccountService>().Grain(name).Get();
         if (account is null) return requireAccount;
         if (!account.Enabled) return true;
         if (account.Role != principal!.FindFirstValue(Roles.RoleClaim) || account.County != principal!.FindFirstValue(Roles.CountyClaim)) return true;
