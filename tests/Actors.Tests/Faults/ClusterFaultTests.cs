@@ -122,13 +122,6 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         }
         Report($"writes: {log.Summary()}");
 
-        // The faults were real: the killed silo's old generation is dead and its new one active; the server restarted.
-        var generations = await _db.Rows($"select status from cluster_member where port = {_doomed.SiloPort} order by generation");
-        Assert.Equal(["6", "3"], generations.TakeLast(2));
-        Assert.True(await PostgresServer.StartedAt() > pgStoppedAt.AddMilliseconds(-100), "PostgreSQL was not restarted");
-        Assert.True(silo.AffectedFirms > 0, "no firm's writes failed when the silo was killed: the kill hit nothing");
-        Assert.True(database.AffectedFirms > 0, "no firm's writes failed when PostgreSQL was restarted");
-
         // No fault shows as the client's own mistake: a write either succeeds or fails as the server's trouble.
         var rejected = log.Attempts.Where(a => a.Outcome == WriteLog.Outcome.Rejected).ToList();
         Assert.True(rejected.Count == 0, string.Join("; ", rejected.Take(5).Select(a => $"{a.Cell} {a.Amount}: {a.Detail}")));
@@ -137,6 +130,13 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var problems = await log.Check(reader, id => ApiTotals.Enterprise(reader, id));
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
         await ApiTotals.AssertBoardsMatch(reader, firms, TimeSpan.FromSeconds(30));
+
+        // The faults were real: the killed silo's old generation is dead and its new one active; the server restarted.
+        var generations = await _db.Rows($"select status from cluster_member where port = {_doomed.SiloPort} order by generation");
+        Assert.Equal(["6", "3"], generations.TakeLast(2));
+        Assert.True(await PostgresServer.StartedAt() > pgStoppedAt.AddMilliseconds(-100), "PostgreSQL was not restarted");
+        Assert.True(silo.AffectedFirms > 0, "no firm's writes failed when the silo was killed: the kill hit nothing");
+        Assert.True(database.AffectedFirms > 0, "no firm's writes failed when PostgreSQL was restarted");
 
         Assert.True(silo.NotRecovered.Count == 0 && silo.AllServed <= Aim, $"after the silo was killed: {silo}");
         Assert.True(database.NotRecovered.Count == 0 && database.AllServed <= Aim, $"after PostgreSQL was restarted: {database}");
