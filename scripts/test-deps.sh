@@ -86,11 +86,14 @@ ensure_postgres() {
     || { cat "$TEST_PG_DATA.initdb.log" >&2; exit 1; }
   rm -f "$TEST_PG_DATA.pw"
   local options="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$TEST_PG_DATA -c max_connections=300"
-  # Test data is throw-away and the crash tests kill silos, never the database: no fsync unless asked for.
+  # Test data is throw-away: no fsync unless asked for. A server killed (pg_ctl -m immediate) keeps what it wrote to the
+  # kernel, so fsync=off survives that; synchronous_commit=off does not (a commit may still be in WAL buffers), so the
+  # fault tests that restart this server turn synchronous_commit back on for their own database.
   if [ "${1:-}" != durable ]; then options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"; fi
   as_pg_owner "$bin/pg_ctl" -D "$TEST_PG_DATA/data" -l "$TEST_PG_DATA/server.log" -w -t 60 -o "$options" \
     start >/dev/null || { cat "$TEST_PG_DATA/server.log" >&2; exit 1; }
-  export TEST_PG_DATA TEST_PG_BIN="$bin"
+  # TEST_PG_OPTIONS lets the fault tests restart this server (pg_ctl -m immediate stop, then start) as it was started.
+  export TEST_PG_DATA TEST_PG_BIN="$bin" TEST_PG_OPTIONS="$options"
   export TEST_PG_CONNECTION="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres"
 }
 
@@ -98,5 +101,5 @@ stop_postgres() {
   if [ -z "${TEST_PG_DATA:-}" ] || [ ! -d "$TEST_PG_DATA" ]; then return; fi
   as_pg_owner "$TEST_PG_BIN/pg_ctl" -D "$TEST_PG_DATA/data" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$TEST_PG_DATA" "$TEST_PG_DATA".*
-  unset TEST_PG_DATA TEST_PG_CONNECTION
+  unset TEST_PG_DATA TEST_PG_CONNECTION TEST_PG_OPTIONS
 }

@@ -23,6 +23,8 @@ public sealed class SiloProcess(string connectionString, string data = "empty", 
     public int SiloPort { get; } = AppProcess.FreePort();
     public int GatewayPort { get; } = AppProcess.FreePort();
     public string Log { get { lock (_log) return _log.ToString(); } }
+    /// <summary>Start with the product's own failure detection (SiloSetup's defaults) instead of the tests' faster one.</summary>
+    public bool ProductFailureDetection { get; init; }
     public bool Running => _process is { HasExited: false };
 
     public async Task StartAsync()
@@ -33,7 +35,7 @@ public sealed class SiloProcess(string connectionString, string data = "empty", 
                  {
                      dll, "--urls", $"http://127.0.0.1:{HttpPort}", "--Storage:Provider", "Postgres", "--ConnectionStrings:Orleans", connectionString,
                      "--Orleans:SiloPort", $"{SiloPort}", "--Orleans:GatewayPort", $"{GatewayPort}", "--Programme:Data", data,
-                 }.Concat(FastFailureDetection).Concat(extra))
+                 }.Concat(ProductFailureDetection ? [] : FastFailureDetection).Concat(extra))
             info.ArgumentList.Add(a);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         lock (_log) _log.AppendLine($"--- start {DateTime.UtcNow:O}");
