@@ -65,7 +65,7 @@ function mount(route, { keepScroll = false } = {}) {
   clear(main);
   crumbs = [];
   currentRoute = route;
-  if (route.name === 'county') current = mountCounty(main, route.id, ctx);
+  if (route.name === 'county') current = mountCounty(main, route.id, ctx, route);
   else if (route.name === 'enterprise') current = mountEnterprise(main, route.id, ctx);
   else if (route.name === 'login') current = mountLogin(main, ctx, route);
   else if (route.name === 'workspace') current = mountWorkspace(main, ctx, route);
@@ -73,7 +73,7 @@ function mount(route, { keepScroll = false } = {}) {
   else if (route.name === 'users') current = mountUsers(main, ctx, route);
   else if (route.name === 'batches') current = mountBatches(main, ctx, route);
   else if (route.name === 'scenarios') current = mountScenarios(main, ctx, route);
-  else current = mountCity(main, ctx);
+  else current = mountCity(main, ctx, route);
   renderCrumbs();
   renderNav();
   if (keepScroll) window.scrollTo(0, y);
