@@ -3,7 +3,7 @@
 import { h } from '../dom.js';
 import { t, getLang, countyName } from '../i18n.js';
 import { pct, month, dateTime } from '../format.js';
-import { download } from '../api.js';
+import { download, loadCounties, counties } from '../api.js';
 import { session, onSession, isCity } from '../session.js';
 import { toast } from '../forms.js';
 import '../strings/report.js';
@@ -31,6 +31,12 @@ function forecastValue(key, v) {
   return Number(v).toLocaleString('en-US', { maximumFractionDigits: 1 });
 }
 
+/** A county's name in the reader's language (never its id). */
+function county(id, fallback) {
+  const c = counties().find((x) => x.id === id);
+  return c ? countyName(c) : fallback || id;
+}
+
 function render(r) {
   const en = getLang() === 'en';
   const figureName = (key) => r.figures.find((f) => f.key === key)?.[en ? 'labelEn' : 'label'] ?? key;
@@ -42,13 +48,13 @@ function render(r) {
     h('p', { class: 'report-sub' }, `（${month(r.month)}）`),
     h('p', { class: 'report-sub' }, t('report.sub', { m: month(r.month), p: pct(r.calendarProgress), d: r.dueDate })),
     h('h2', null, t('report.s1')),
-    h('p', { class: 'unit' }, t('report.unitYi')),
+    h('p', { class: 'report-unit' }, t('report.unitYi')),
     table([t('report.col.figure'), t('report.col.target'), t('report.col.actual'), t('report.col.ofTarget'), t('report.col.calendar'), t('report.col.status')],
       r.figures.map((f) => [en ? f.labelEn : f.label, value(f.unit, f.target), value(f.unit, f.actual), f.ofTarget === null ? '—' : pct(f.ofTarget), calendar(f), t('report.rag.' + f.status)]),
       [1, 2, 3]),
     h('h2', null, t('report.s2')),
     r.first && r.last ? h('p', null, t('report.firstLast', { f: countyName(r.first), fs: r.first.score.toFixed(2), l: countyName(r.last), ls: r.last.score.toFixed(2) })) : null,
-    h('p', { class: 'unit' }, t('report.unitWan')),
+    h('p', { class: 'report-unit' }, t('report.unitWan')),
     table([t('report.col.rank'), t('report.col.county'), t('report.col.score'), t('report.col.coverage'), t('report.col.projects'), t('report.col.completed'), t('report.col.completedTarget'), t('report.col.ofTarget'), t('report.col.note')],
       r.league.map((c) => [String(c.rank), countyName(c), c.score.toFixed(2), `${pct(c.coverage)}（${c.covered}/${c.aboveScale}）`, `${c.projectsThisYear}/${c.projectsTarget}`,
         wan(c.completedThisYear), wan(c.completedTarget), c.completedTarget > 0 ? pct(c.completedThisYear / c.completedTarget) : '—',
@@ -61,7 +67,7 @@ function render(r) {
       : r.warnings.length === 0 ? h('p', null, t('report.noWarnings'))
         : table([t('report.col.level'), t('report.col.figure'), t('report.col.scope'), t('report.col.reason'), t('report.col.since')],
           r.warnings.map((w) => [t(w.level === 'red' ? 'report.red' : 'report.amber'), figureName(w.target),
-            w.countyId ? countyName({ id: w.countyId }) : t('report.city'), (en && w.reasonEn) || w.reason, dateTime(w.since)])),
+            w.countyId ? county(w.countyId) : t('report.city'), (en && w.reasonEn) || w.reason, dateTime(w.since)])),
     h('h2', null, t('report.s5')),
     !r.forecast ? h('p', { 'data-testid': 'report-forecast-none' }, t('report.forecastNotComputed'))
       : [h('p', null, t('report.forecastNote', { m: month(r.forecast.asOf), n: r.forecast.runs, d: month(r.forecast.deadline) })),
@@ -69,9 +75,9 @@ function render(r) {
           Object.entries(r.forecast.targets).map(([k, f]) => [figureName(k), forecastValue(k, f.target), forecastValue(k, f.expected),
             `${forecastValue(k, f.p5)} – ${forecastValue(k, f.p95)}`, pct(f.probability, 0)]))],
     h('h2', null, t('report.s6')),
-    r.keyProjects.length === 0 ? h('p', null, t('report.noKey')) : [h('p', { class: 'unit' }, t('report.unitWan')),
+    r.keyProjects.length === 0 ? h('p', null, t('report.noKey')) : [h('p', { class: 'report-unit' }, t('report.unitWan')),
       table([t('report.col.county'), t('report.col.firm'), t('report.col.project'), t('report.col.total'), t('report.col.planned'), t('report.col.thisYear'), t('report.col.progress'), t('report.col.problems')],
-        r.keyProjects.map((p) => [countyName({ id: p.countyId }) || p.county, p.enterprise, p.name, wan(p.totalInvestment), wan(p.plannedThisYear), wan(p.completedThisYear),
+        r.keyProjects.map((p) => [county(p.countyId, p.county), p.enterprise, p.name, wan(p.totalInvestment), wan(p.plannedThisYear), wan(p.completedThisYear),
           p.progressPercent === null ? t('report.notReported') : `${p.progressPercent}%${p.progress ? '，' + p.progress : ''}`, p.problems || '']),
         [3, 4, 5])]);
   return doc;
@@ -106,6 +112,7 @@ export function mountReport(main, ctx, route) {
     try {
       const res = await fetch('/api/reports/monthly' + (m ? '?month=' + encodeURIComponent(m) : ''), { headers: { Accept: 'application/json' }, signal: controller.signal, cache: 'no-store' });
       const data = await res.json().catch(() => null);
+      await loadCounties().catch(() => []);
       if (res.ok && data) {
         if (!monthInput.value) monthInput.value = data.month;
         body.replaceChildren(render(data));
