@@ -118,9 +118,10 @@ public static class MonthlyReportDocx
 
     private static Paragraph Para(string text, int size = 28, bool bold = false, bool center = false, string font = "仿宋", int spaceBefore = 0)
     {
-        var props = new RunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = font },
-            new FontSize { Val = size.ToString() });
+        // The schema fixes the order of a run's properties: fonts, bold, size.
+        var props = new RunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = font });
         if (bold) props.Append(new Bold());
+        props.Append(new FontSize { Val = size.ToString() });
         var pp = new ParagraphProperties(new SpacingBetweenLines { Before = spaceBefore.ToString(), After = "120" });
         if (center) pp.Append(new Justification { Val = JustificationValues.Center });
         return new Paragraph(pp, new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
@@ -133,9 +134,10 @@ public static class MonthlyReportDocx
         table.Append(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 6 }, new BottomBorder { Val = BorderValues.Single, Size = 6 },
-                new LeftBorder { Val = BorderValues.Single, Size = 6 }, new RightBorder { Val = BorderValues.Single, Size = 6 },
+                new TopBorder { Val = BorderValues.Single, Size = 6 }, new LeftBorder { Val = BorderValues.Single, Size = 6 },
+                new BottomBorder { Val = BorderValues.Single, Size = 6 }, new RightBorder { Val = BorderValues.Single, Size = 6 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+        table.Append(new TableGrid(header.Select(_ => new GridColumn())));
         table.Append(Row(header, true));
         foreach (var r in rows) table.Append(Row(r, false));
         if (unitNote is null) return [table];

@@ -6,6 +6,14 @@ namespace Programme.Tests.Reports;
 /// <summary>A Word document read back with the Open XML SDK: its paragraphs' text and its tables as rows of cell text.</summary>
 public sealed record DocxText(IReadOnlyList<string> Paragraphs, IReadOnlyList<IReadOnlyList<string[]>> Tables)
 {
+    /// <summary>What the Open XML SDK's validator finds wrong with the document against the Office schema (none, for a sound file).</summary>
+    public static IReadOnlyList<string> SchemaErrors(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes);
+        using var doc = WordprocessingDocument.Open(stream, false);
+        return [.. new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}")];
+    }
+
     public static DocxText Read(byte[] bytes)
     {
         using var stream = new MemoryStream(bytes);

@@ -24,7 +24,9 @@ public sealed class MonthlyReportApiTests(AppProcess app)
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
             Assert.Equal(MonthlyReportDocx.ContentType, answer.Content.Headers.ContentType?.MediaType);
             Assert.Contains($"月调度通报-{month}.docx", Uri.UnescapeDataString(answer.Content.Headers.ContentDisposition?.ToString() ?? ""));
-            var doc = DocxText.Read(await answer.Content.ReadAsByteArrayAsync());
+            var bytes = await answer.Content.ReadAsByteArrayAsync();
+            Assert.Empty(DocxText.SchemaErrors(bytes));
+            var doc = DocxText.Read(bytes);
             var json = await city.GetFromJsonAsync<JsonElement>($"/api/reports/monthly?month={month}");
 
             Assert.Contains($"（{ReportText.Month(month)}）", doc.Paragraphs);

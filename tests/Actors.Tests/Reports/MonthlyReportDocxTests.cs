@@ -41,7 +41,10 @@ public sealed class MonthlyReportDocxTests
     public void With_a_forecast_and_warnings_the_report_has_their_tables_with_reasons_and_probabilities()
     {
         var report = MonthlyReportBuilder.Build(City() with { Forecast = Forecast, Warnings = Warnings }, []);
-        var doc = DocxText.Read(MonthlyReportDocx.Write(report));
+        var bytes = MonthlyReportDocx.Write(report);
+        var schema = DocxText.SchemaErrors(bytes);
+        Assert.True(schema.Count == 0, string.Join("\n", schema.Distinct().Take(8)));
+        var doc = DocxText.Read(bytes);
 
         var warnings = doc.TableHeaded("等级", "指标", "范围", "原因");
         Assert.NotNull(warnings);
@@ -63,7 +66,10 @@ public sealed class MonthlyReportDocxTests
     public void Without_them_the_report_says_not_yet_computed_and_keeps_its_figures_league_and_units()
     {
         var report = MonthlyReportBuilder.Build(City(), []);
-        var doc = DocxText.Read(MonthlyReportDocx.Write(report));
+        var bytes = MonthlyReportDocx.Write(report);
+        var schema = DocxText.SchemaErrors(bytes);
+        Assert.True(schema.Count == 0, string.Join("\n", schema.Distinct().Take(8)));
+        var doc = DocxText.Read(bytes);
         Assert.Contains(MonthlyReportDocx.NotComputed, doc.Paragraphs);
         Assert.Contains(MonthlyReportDocx.WarningsNotComputed, doc.Paragraphs);
         Assert.Null(doc.TableHeaded("等级"));
