@@ -44,7 +44,9 @@ public static class ReportApi
                 return fmt == "docx"
                     ? Results.File(MonthlyReportDocx.Write(report), MonthlyReportDocx.ContentType, $"月调度通报-{report.Month}.docx")
                     : Results.Ok(report);
-            });
+            })
+            .Produces<MonthlyReport>().Produces(200, contentType: MonthlyReportDocx.ContentType).ProducesValidationProblem()
+            .WithSummary("The monthly scheduling report (月调度通报) of a reporting month, as JSON or a Word document (city staff)");
         return app;
     }
 }

@@ -134,7 +134,9 @@ export function mountCity(main, ctx, route) {
   const trendCard = h('section', { class: 'card trend', 'aria-labelledby': 'h-trend' },
     h('header', { class: 'card-head' }, h('h2', { id: 'h-trend' }, t('trend.title'))),
     h('div', { class: 'chart-box' }, canvas),
-    h('p', { class: 'muted small chart-caption' }, t('trend.caption'), ' ', t('past.trendHint')));
+    h('p', { class: 'muted small chart-caption' }, t('trend.caption')));
+  // A month of the trend opens the board as of that month: said on hover, so the caption (and the 1920×1080 fit) stays.
+  canvas.setAttribute('title', t('past.trendHint'));
   const leagueCard = h('section', { class: 'card league-card', 'aria-labelledby': 'h-league' },
     h('header', { class: 'card-head' }, h('h2', { id: 'h-league' }, t('league.title')), h('span', { class: 'muted small' }, t('league.caption'))),
     h('div', { class: 'table-wrap' }, league.el),

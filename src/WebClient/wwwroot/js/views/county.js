@@ -69,6 +69,7 @@ export function mountCounty(main, countyId, ctx, route) {
     const chips = statusChips();
     const kpis = boardKpis('county');
     const canvas = h('canvas', { role: 'img', 'aria-label': t('trend.title') + '：' + t('trend.caption') });
+    canvas.setAttribute('title', t('past.trendHint'));
     const trendCard = h('section', { class: 'card trend', 'aria-labelledby': 'h-trend' },
       h('header', { class: 'card-head' }, h('h2', { id: 'h-trend' }, t('trend.title'))),
       h('div', { class: 'chart-box' }, canvas),
