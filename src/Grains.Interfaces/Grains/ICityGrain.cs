@@ -14,4 +14,8 @@ public interface ICityGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<Board> GetBoard();
+
+    /// <summary>The city's targets in force (for boards as of a past month).</summary>
+    [AlwaysInterleave]
+    Task<ProgrammeTargets> GetTargets();
 }

@@ -77,4 +77,6 @@ public sealed class CityGrain(
 
     public Task<Board> GetBoard() =>
         Task.FromResult(_board ??= BoardBuilder.City(_version, _counties.Values.ToList(), state.State.Targets, _calendar));
+
+    public Task<ProgrammeTargets> GetTargets() => Task.FromResult(state.State.Targets);
 }

@@ -10,12 +10,14 @@ public static class BoardApi
     public static IEndpointRouteBuilder MapBoardApi(this IEndpointRouteBuilder app)
     {
         var boards = app.MapGroup("/api").WithTags("Boards");
-        boards.MapGet("/board/city", (IGrainFactory grains) => grains.GetGrain<ICityGrain>(GrainKeys.City).GetBoard());
+        boards.MapGet("/board/city", async (IGrainFactory grains, string? asOf) => asOf is null
+            ? Results.Ok(await grains.GetGrain<ICityGrain>(GrainKeys.City).GetBoard())
+            : await PastBoards.City(grains, asOf));
 
-        boards.MapGet("/board/counties/{countyId}", async (string countyId, IGrainFactory grains) =>
-            CountyCatalogue.Exists(countyId)
-                ? Results.Ok(await grains.GetGrain<ICountyGrain>(countyId).GetBoard())
-                : Problems.UnknownCounty(countyId));
+        boards.MapGet("/board/counties/{countyId}", async (string countyId, IGrainFactory grains, string? asOf) =>
+            !CountyCatalogue.Exists(countyId) ? Problems.UnknownCounty(countyId)
+            : asOf is null ? Results.Ok(await grains.GetGrain<ICountyGrain>(countyId).GetBoard())
+            : await PastBoards.County(grains, countyId, asOf));
 
         boards.MapGet("/counties", () => CountyCatalogue.All);
         boards.MapGet("/sectors", () => Sectors.All);

@@ -17,6 +17,8 @@ import { mountUsers } from './views/users.js';
 import { mountBatches } from './views/batches/index.js';
 import { mountScenarios } from './views/scenarios/index.js';
 import { timeOfDay } from './format.js';
+import { mountReport } from './views/report.js';
+import { mountScreen, screenParams } from './views/screen.js';
 
 const main = document.getElementById('main');
 const crumbsEl = document.getElementById('crumbs');
@@ -38,11 +40,12 @@ function parseRoute() {
   if (parts[0] === 'workspace') return r('workspace');
   if (parts[0] === 'batches') return r('batches', parts[1]);
   if (parts[0] === 'scenarios') return r('scenarios', parts[1]);
+  if (parts[0] === 'report') return r('report');
   return r('city');
 }
 
 function renderCrumbs() {
-  const root = currentRoute && ['workspace', 'ws-enterprise', 'users', 'login', 'batches', 'scenarios'].includes(currentRoute.name)
+  const root = currentRoute && ['workspace', 'ws-enterprise', 'users', 'login', 'batches', 'scenarios', 'report'].includes(currentRoute.name)
     ? [] : [{ label: t('nav.city'), href: '#/' }];
   const items = [...root, ...crumbs];
   clear(crumbsEl);
@@ -65,7 +68,7 @@ function mount(route, { keepScroll = false } = {}) {
   clear(main);
   crumbs = [];
   currentRoute = route;
-  if (route.name === 'county') current = mountCounty(main, route.id, ctx);
+  if (route.name === 'county') current = mountCounty(main, route.id, ctx, route);
   else if (route.name === 'enterprise') current = mountEnterprise(main, route.id, ctx);
   else if (route.name === 'login') current = mountLogin(main, ctx, route);
   else if (route.name === 'workspace') current = mountWorkspace(main, ctx, route);
@@ -73,7 +76,8 @@ function mount(route, { keepScroll = false } = {}) {
   else if (route.name === 'users') current = mountUsers(main, ctx, route);
   else if (route.name === 'batches') current = mountBatches(main, ctx, route);
   else if (route.name === 'scenarios') current = mountScenarios(main, ctx, route);
-  else current = mountCity(main, ctx);
+  else if (route.name === 'report') current = mountReport(main, ctx, route);
+  else current = mountCity(main, ctx, route);
   renderCrumbs();
   renderNav();
   if (keepScroll) window.scrollTo(0, y);
@@ -97,6 +101,7 @@ const NAV = [
   { key: 'nav.batches', href: '#/batches', routes: ['batches'] },
   { key: 'nav.scenarios', href: '#/scenarios', routes: ['scenarios'] },
   { key: 'nav.users', href: '#/users', routes: ['users'], show: isCity },
+  { key: 'nav.report', href: '#/report', routes: ['report'], show: isCity },
   { key: 'nav.apiDocs', href: '/api/docs', external: true },
 ];
 
@@ -197,6 +202,14 @@ function tickClock() {
 }
 
 function boot() {
+  // Wall-screen mode (?screen=1): the rotating full-screen board instead of the app's views.
+  if (screenParams().on) {
+    document.documentElement.lang = htmlLang();
+    onConnectionState(() => {});
+    startLive();
+    mountScreen(main);
+    return;
+  }
   applyStaticLabels();
   document.getElementById('lang-switch').addEventListener('click', () => {
     setLang(getLang() === 'en' ? 'zh' : 'en');

@@ -30,7 +30,7 @@ function monthsOfYear(year) {
  * Monthly completion trend: bars per month (right axis), cumulative line and target pace line (left axis).
  * Returns {update(snapshot), destroy()}.
  */
-export function trendChart(canvas) {
+export function trendChart(canvas, { onMonth } = {}) {
   setDefaults();
   if (!window.Chart) return { update() {}, destroy() {} };
   let scale = { div: 1e8, label: '' };
@@ -51,6 +51,9 @@ export function trendChart(canvas) {
       maintainAspectRatio: false,
       animation: { duration: 400 },
       interaction: { mode: 'index', intersect: false },
+      // A month of the trend opens the board as of that month (only months with figures).
+      onClick: onMonth ? (evt, items) => { const m = items[0] && chart.data.datasets[0].data[items[0].index]; if (m && m.y !== null) onMonth(m.m); } : undefined,
+      onHover: onMonth ? (evt, items) => { canvas.classList.toggle('clickable', items.length > 0); } : undefined,
       plugins: {
         legend: { position: 'top', align: 'center', labels: { boxWidth: 14, boxHeight: 10, padding: 14, sort: (a, b) => a.datasetIndex - b.datasetIndex } },
         tooltip: {

@@ -3,7 +3,6 @@ import { h, setText, setAttr } from '../dom.js';
 import { t, countyName, paren } from '../i18n.js';
 import { pct, count, score, moneyScale, inUnit } from '../format.js';
 import { boardHead } from '../board-head.js';
-import { watch } from '../live.js';
 import { boardKpis, ragDot, updateRag, STATUS_KEYS } from '../widgets.js';
 import { trendChart } from '../charts.js';
 import { replyReadings } from '../cards/reply-readings.js';
@@ -11,8 +10,9 @@ import { projectDatabaseCard } from '../cards/project-database.js';
 import { scheduleCard } from '../cards/schedule.js';
 import { moreTargetsCard } from '../cards/more-targets.js';
 import '../strings/city-panels.js';
+import { asOfOf, follow, pastBanner, boardHash } from '../past.js';
 
-function leagueTable() {
+function leagueTable(asOf = null) {
   const rows = new Map();   // county id → {tr, cells}
   const tbody = h('tbody');
   // One unit for the whole column (the largest figure's), named in the header.
@@ -34,7 +34,7 @@ function leagueTable() {
     if (row) return row;
     const cells = {
       rank: h('span', { class: 'rank-badge' }),
-      name: h('a', { href: `#/county/${encodeURIComponent(c.id)}`, class: 'county-link' }),
+      name: h('a', { href: boardHash(c.id, asOf), class: 'county-link' }),
       mark: h('span', { class: 'league-mark' }),
       score: h('span', { class: 'strong' }),
       coverage: h('span'),
@@ -47,7 +47,7 @@ function leagueTable() {
     };
     const tr = h('tr', {
       'data-testid': 'county-row', 'data-county': c.id,
-      onclick: (e) => { if (!e.target.closest('a')) window.location.hash = `#/county/${encodeURIComponent(c.id)}`; },
+      onclick: (e) => { if (!e.target.closest('a')) window.location.hash = boardHash(c.id, asOf); },
     },
       h('td', { class: 'c-rank' }, cells.rank),
       h('th', { scope: 'row', class: 'c-name' }, h('div', { class: 'name-wrap' }, cells.name, cells.mark)),
@@ -118,12 +118,14 @@ function legend() {
     h('li', { class: 'legend-mark' }, h('span', { class: 'league-mark mark-last' }, t('league.last'))));
 }
 
-export function mountCity(main, ctx) {
+export function mountCity(main, ctx, route) {
+  const asOf = asOfOf(route);
   ctx.setTitle(t('board.cityTitle'));
   ctx.setCrumbs([]);
   const head = boardHead(t('board.cityTitle'), 'city');
   const kpis = boardKpis('city');
-  const league = leagueTable();
+  const league = leagueTable(asOf);
+  const past = asOf ? pastBanner(asOf, null) : null;
   const readings = replyReadings('city');
   const database = projectDatabaseCard('city');
   const schedule = scheduleCard('city');
@@ -133,6 +135,8 @@ export function mountCity(main, ctx) {
     h('header', { class: 'card-head' }, h('h2', { id: 'h-trend' }, t('trend.title'))),
     h('div', { class: 'chart-box' }, canvas),
     h('p', { class: 'muted small chart-caption' }, t('trend.caption')));
+  // A month of the trend opens the board as of that month: said on hover, so the caption (and the 1920×1080 fit) stays.
+  canvas.setAttribute('title', t('past.trendHint'));
   const leagueCard = h('section', { class: 'card league-card', 'aria-labelledby': 'h-league' },
     h('header', { class: 'card-head' }, h('h2', { id: 'h-league' }, t('league.title')), h('span', { class: 'muted small' }, t('league.caption'))),
     h('div', { class: 'table-wrap' }, league.el),
@@ -159,13 +163,15 @@ export function mountCity(main, ctx) {
   }
   head.el.append(h('div', { class: 'tabs city-tabs', role: 'tablist', 'aria-label': t('panels.label') }, tabButtons));
   const grid = h('div', { class: 'city-grid', hidden: true }, overview, records);
-  main.append(head.el, head.error, loading, grid);
+  if (past) main.classList.add('board-past');
+  main.append(...(past ? [past.el] : []), head.el, head.error, loading, grid);
 
   let trend = null;
   const errorTimer = setTimeout(() => { head.error.textContent = t('board.error'); head.error.hidden = false; }, 6000);
 
-  const unwatch = watch('city', (snap) => {
+  const unwatch = follow('city', asOf, (snap) => {
     clearTimeout(errorTimer);
+    past?.update(snap);
     head.error.hidden = true;
     loading.remove();
     grid.hidden = false;
@@ -177,15 +183,16 @@ export function mountCity(main, ctx) {
     more.update(snap);
     kpis.setSpread(snap.counties);
     league.update(snap.counties);
-    if (!trend) trend = trendChart(canvas);
+    if (!trend) trend = trendChart(canvas, { onMonth: (m) => { window.location.hash = boardHash(null, m); } });
     trend.update(snap);
-  });
+  }, (text) => { clearTimeout(errorTimer); loading.remove(); head.error.textContent = text; head.error.hidden = false; });
 
   return {
     destroy() {
       clearTimeout(errorTimer);
       unwatch();
       trend?.destroy();
+      main.classList.remove('board-past');
     },
   };
 }

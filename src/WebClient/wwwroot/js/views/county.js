@@ -1,7 +1,6 @@
 // County board (#/county/{id}): the county's figures, its enterprises (paged), its uncovered firms.
 import { h, setText } from '../dom.js';
 import { t, countyName } from '../i18n.js';
-import { watch } from '../live.js';
 import { loadCounties, loadSectors, counties } from '../api.js';
 import { boardKpis, statusChips } from '../widgets.js';
 import { trendChart } from '../charts.js';
@@ -12,8 +11,10 @@ import { scheduleCard } from '../cards/schedule.js';
 import { moreTargetsCard } from '../cards/more-targets.js';
 import { enterpriseTable, planList } from '../table.js';
 import { canWriteCounty, isCity, onSession } from '../session.js';
+import { asOfOf, follow, pastBanner, boardHash } from '../past.js';
 
-export function mountCounty(main, countyId, ctx) {
+export function mountCounty(main, countyId, ctx, route) {
+  const asOf = asOfOf(route);
   let destroyed = false;
   const cleanups = [];
   const loading = h('p', { class: 'loading' }, t('board.loading'));
@@ -49,7 +50,7 @@ export function mountCounty(main, countyId, ctx) {
     const switchId = 'county-switch';
     const switcher = h('select', {
       id: switchId,
-      onchange: (e) => { window.location.hash = `#/county/${encodeURIComponent(e.target.value)}`; },
+      onchange: (e) => { window.location.hash = boardHash(e.target.value, asOf); },
     }, counties().map((c) => h('option', { value: c.id, selected: c.id === countyId }, countyName(c))));
     // People who may change this county's firms get a way into its workspace.
     const wsLink = h('a', {
@@ -68,6 +69,7 @@ export function mountCounty(main, countyId, ctx) {
     const chips = statusChips();
     const kpis = boardKpis('county');
     const canvas = h('canvas', { role: 'img', 'aria-label': t('trend.title') + '：' + t('trend.caption') });
+    canvas.setAttribute('title', t('past.trendHint'));
     const trendCard = h('section', { class: 'card trend', 'aria-labelledby': 'h-trend' },
       h('header', { class: 'card-head' }, h('h2', { id: 'h-trend' }, t('trend.title'))),
       h('div', { class: 'chart-box' }, canvas),
@@ -92,17 +94,20 @@ export function mountCounty(main, countyId, ctx) {
       readings.el,
       h('div', { class: 'county-lower' }, trendCard, h('div', { class: 'side-stack' }, kpis.cards.fund, kpis.cards.ops, database.el, schedule.el, more.el), planCard),
       tableCard);
-    main.append(head.el, head.error, grid);
+    const past = asOf ? pastBanner(asOf, countyId) : null;
+    if (past) { main.classList.add('board-past'); cleanups.push(() => main.classList.remove('board-past')); }
+    main.append(...(past ? [past.el] : []), head.el, head.error, grid);
 
     let trend = null;
     const errorTimer = setTimeout(() => { head.error.textContent = t('board.error'); head.error.hidden = false; }, 6000);
     cleanups.push(() => clearTimeout(errorTimer));
 
-    table.load();
-    plan.load();
+    // The firm list and the uncovered firms are today's: a past view leaves them out rather than mix two moments.
+    if (asOf) { tableCard.hidden = true; planCard.hidden = true; } else { table.load(); plan.load(); }
     let first = true;
-    const unwatch = watch(`county:${countyId}`, (snap) => {
+    const unwatch = follow(`county:${countyId}`, asOf, (snap) => {
       clearTimeout(errorTimer);
+      past?.update(snap);
       head.error.hidden = true;
       grid.hidden = false;
       head.update(snap);
@@ -114,12 +119,12 @@ export function mountCounty(main, countyId, ctx) {
       database.update(snap);
       schedule.update(snap);
       more.update(snap);
-      if (!trend) trend = trendChart(canvas);
+      if (!trend) trend = trendChart(canvas, { onMonth: (m) => { window.location.hash = boardHash(countyId, m); } });
       trend.update(snap);
-      if (!first) { table.refresh(); plan.refresh(); }
+      if (!first && !asOf) { table.refresh(); plan.refresh(); }
       first = false;
-    });
-    const unwatchCity = watch('city', (city) => {
+    }, (text) => { clearTimeout(errorTimer); head.error.textContent = text; head.error.hidden = false; });
+    const unwatchCity = follow('city', asOf, (city) => {
       const list = city.counties || [];
       const me = list.find((c) => c.id === countyId);
       setText(rankEl, me ? t('county.rankValue', { r: me.rank, n: list.length }) : '—');
