@@ -28,6 +28,8 @@ app.MapBatchApi();
 app.MapScenarioApi();
 app.MapAnalysisApi();
 app.MapHealth();
+if (app.Configuration[Programme.Web.Hosting.OpenApi.OpenApiSetup.DumpKey] is { Length: > 0 } openApiDump)
+    return await Programme.Web.Hosting.OpenApi.OpenApiSetup.Dump(app, openApiDump);
 app.Run();
 return 0;
 

@@ -10,12 +10,12 @@ public static class BoardApi
     public static IEndpointRouteBuilder MapBoardApi(this IEndpointRouteBuilder app)
     {
         var boards = app.MapGroup("/api").WithTags("Boards");
-        boards.MapGet("/board/city", (IGrainFactory grains) => grains.GetGrain<ICityGrain>(GrainKeys.City).GetBoard());
+        boards.MapGet("/board/city", (IGrainFactory grains) => grains.GetGrain<ICityGrain>(GrainKeys.City).GetBoard()).WithConditionalReads();
 
         boards.MapGet("/board/counties/{countyId}", async (string countyId, IGrainFactory grains) =>
             CountyCatalogue.Exists(countyId)
                 ? Results.Ok(await grains.GetGrain<ICountyGrain>(countyId).GetBoard())
-                : Problems.UnknownCounty(countyId));
+                : Problems.UnknownCounty(countyId)).WithConditionalReads();
 
         boards.MapGet("/counties", () => CountyCatalogue.All);
         boards.MapGet("/sectors", () => Sectors.All);
