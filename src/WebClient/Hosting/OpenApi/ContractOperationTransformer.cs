@@ -24,7 +24,7 @@ public sealed partial class ContractOperationTransformer(AuthSettings auth) : IO
     public const string ValidationProblem = "HttpValidationProblemDetails";
     public const string ProblemType = "application/problem+json";
 
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
         var method = (description.HttpMethod ?? "GET").ToUpperInvariant();
@@ -36,7 +36,9 @@ public sealed partial class ContractOperationTransformer(AuthSettings auth) : IO
 
         // Names: the catalogue's, a route's own WithName, or one derived from method and route (stable as long as the route is).
         var getId = entry?.Id ?? (head ? null : operation.OperationId) ?? DerivedId(head ? HttpMethods.Get : method, route);
-        operation.OperationId = head ? "head" + char.ToUpperInvariant(getId[0]) + getId[1..] : getId;
+        operation.OperationId = !head ? getId
+            : getId.Length > 3 && getId.StartsWith("get", StringComparison.Ordinal) && char.IsUpper(getId[3]) ? "head" + getId[3..]
+            : "head" + char.ToUpperInvariant(getId[0]) + getId[1..];
         var own = operation.Summary;
         operation.Summary = entry?.Summary ?? own ?? DerivedSummary(method, route);
         var text = new List<string>();
@@ -102,6 +104,8 @@ public sealed partial class ContractOperationTransformer(AuthSettings auth) : IO
             responses[key] = new OpenApiResponse { Description = ReasonPhrase(status) };
         }
         if (!responses.Keys.Any(k => k.StartsWith('2'))) responses["200"] = new OpenApiResponse { Description = "OK" };
+        if (entry?.Returns is { } returns && !head && responses.TryGetValue("200", out var typed) && typed is OpenApiResponse { Content: null or { Count: 0 } } untyped)
+            untyped.Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(returns, null, cancellationToken) } };
         if (entry?.Body is { } body)
             foreach (var (key, value) in responses)
                 if (key.StartsWith('2') && key != "204" && value is OpenApiResponse { Content: null or { Count: 0 } } plain)
@@ -158,7 +162,6 @@ public sealed partial class ContractOperationTransformer(AuthSettings auth) : IO
             foreach (var response in responses.Values.OfType<OpenApiResponse>()) response.Content = null;
 
         Examples.Apply(operation, document);
-        return Task.CompletedTask;
     }
 
     /// <summary>The route as the catalogue keys it: no leading slash, no route constraints ({applicationId:int} → {applicationId}).</summary>

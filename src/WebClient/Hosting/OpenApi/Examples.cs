@@ -14,7 +14,7 @@ public static class Examples
     {
         ["getCityBoard"] = (null, new() { ["200"] = "@city-board.json" }),
         ["getEnterprise"] = (null, new() { ["200"] = "@enterprise.json" }),
-        ["upsertEnterprise"] = ("""{"name":"三门峡示例新材料有限公司","countyId":"lingbao","sector":"building-materials","aboveScale":true,"status":"normal"}""",
+        ["upsertEnterprise"] = ("""{"name":"三门峡示例新材料有限公司","countyId":"lingbao","sector":"building-materials","aboveScale":true,"status":"active"}""",
             new() { ["201"] = """{"id":"lingbao-example","version":1}""", ["200"] = """{"id":"lingbao-example","version":5}""" }),
         ["addProject"] = ("""{"name":"智能化生产线改造项目","kind":"intelligent","totalInvestment":36000000,"plannedThisYear":20000000,"startMonth":"2022-03","endMonth":"2023-06","status":"underway"}""",
             new() { ["201"] = """{"id":"p3","version":6}""" }),

@@ -13,7 +13,7 @@ public static class OpenApiSetup
         services.AddHttpContextAccessor();
         services.AddSingleton<ContractOperationTransformer>();
         return services.AddOpenApi(o => o
-            .AddSchemaTransformer<NumberSchemaTransformer>()
+            .AddSchemaTransformer<WireSchemaTransformer>()
             .AddOperationTransformer(Programme.Web.Api.Batches.Idempotency.Document)
             .AddOperationTransformer<ContractOperationTransformer>()
             .AddDocumentTransformer<ContractDocumentTransformer>());

@@ -9,7 +9,7 @@ namespace Programme.Web.Hosting.OpenApi;
 /// </summary>
 public static class OperationCatalogue
 {
-    public sealed record Entry(string Id, string Summary, string? Description = null, int[]? Extra = null, int[]? Success = null, string? Body = null);
+    public sealed record Entry(string Id, string Summary, string? Description = null, int[]? Extra = null, int[]? Success = null, string? Body = null, Type? Returns = null);
 
     /// <summary>The acknowledgement of an enterprise write: { version, changed } (schema in <see cref="ContractDocumentTransformer"/>).</summary>
     public const string Ack = "WriteAck";
@@ -23,14 +23,14 @@ public static class OperationCatalogue
             "The city programme's live snapshot: coverage, projects, investment against the annual target and calendar progress, the other targets, " +
             "the county league, trend, project database, monthly scheduling. `version` rises with every change; it is the ETag."),
         ["GET api/board/counties/{countyId}"] = new("getCountyBoard", "县（市、区）看板 · A county board",
-            "One county's live snapshot, the same figures as the city board for the county's own firms and targets."),
+            "One county's live snapshot, the same figures as the city board for the county's own firms and targets.", Body: "Board"),
         ["GET api/counties"] = new("listCounties", "县（市、区）列表 · The counties", "Every county of the city: id, Chinese and English name."),
         ["GET api/sectors"] = new("listSectors", "行业列表 · The sectors", "The industrial sectors firms are classed in."),
         ["GET api/counties/{countyId}/enterprises"] = new("listCountyEnterprises", "县域企业列表 · A county's enterprises",
             "A page of the county's firms, sortable and filterable (search, above scale, covered, sector, status)."),
         // Enterprises
         ["GET api/enterprises/{id}"] = new("getEnterprise", "企业详情 · An enterprise",
-            "The firm with its projects, milestones, certifications, grants (with batch names) and its 32 most recent changes. Its ETag is the version to send as If-Match."),
+            "The firm with its projects, milestones, certifications, grants (with batch names) and its 32 most recent changes. Its ETag is the version to send as If-Match.", Returns: typeof(Programme.Domain.Enterprise)),
         ["PUT api/enterprises/{id}"] = new("upsertEnterprise", "登记或更新企业 · Register or update an enterprise",
             "Creates the firm (201) or updates its registration (200). County agents only in their own county.", Success: [200, 201], Body: Created),
         ["GET api/enterprises/{id}/history"] = new("getEnterpriseHistory", "企业变更留痕 · An enterprise's full history",
