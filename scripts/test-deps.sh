@@ -20,7 +20,29 @@ ensure_chromium() {
 ensure_test_deps() {
   command -v dotnet >/dev/null || { echo "dotnet SDK 10 is required" >&2; exit 1; }
   ensure_chromium
+  ensure_redocly
   ensure_postgres
+}
+
+# --- Redocly CLI, the OpenAPI linter of the contract test (tests/Actors.Tests/Contract) ---------------
+# Pinned, installed into .tools/redocly inside the repository (no global npm state); node and npm from Debian if missing.
+REDOCLY_VERSION=2.77.0
+ensure_redocly() {
+  local dir
+  dir="$(pwd)/.tools/redocly"
+  if ! command -v npm >/dev/null || ! command -v node >/dev/null; then
+    echo "Installing Node.js and npm from Debian"
+    apt_install nodejs npm
+  fi
+  if [ "$(cat "$dir/.version" 2>/dev/null)" != "$REDOCLY_VERSION" ] || ! [ -x "$dir/node_modules/.bin/redocly" ]; then
+    echo "Installing @redocly/cli $REDOCLY_VERSION into .tools/redocly"
+    rm -rf "$dir" && mkdir -p "$dir"
+    (cd "$dir" && printf '{"private":true}\n' >package.json \
+      && npm install --no-audit --no-fund --save-exact --loglevel=error "@redocly/cli@$REDOCLY_VERSION" >/dev/null) \
+      || { echo "could not install @redocly/cli $REDOCLY_VERSION" >&2; exit 1; }
+    echo "$REDOCLY_VERSION" >"$dir/.version"
+  fi
+  export REDOCLY_BIN="$dir/node_modules/.bin/redocly" REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
 }
 
 stop_test_deps() {

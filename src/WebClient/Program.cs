@@ -29,6 +29,8 @@ app.MapScenarioApi();
 app.MapAnalysisApi();
 app.MapReportApi();
 app.MapHealth();
+if (app.Configuration[Programme.Web.Hosting.OpenApi.OpenApiSetup.DumpKey] is { Length: > 0 } openApiDump)
+    return await Programme.Web.Hosting.OpenApi.OpenApiSetup.Dump(app, openApiDump);
 app.Run();
 return 0;
 

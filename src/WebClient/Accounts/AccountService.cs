@@ -78,5 +78,9 @@ public sealed partial class AccountService(IGrainFactory grains, AuthSettings se
         return credentials.Account.Enabled ? (SignInResult.Ok, credentials.Account) : (SignInResult.Disabled, null);
     }
 
+    /// <summary>How long the account stays locked after failed sign-ins (null: not locked), for the 429's Retry-After.</summary>
+    public async Task<TimeSpan?> LockRemaining(string userName) =>
+        await Grain(userName).GetCredentials() is { LockedUntil: { } until } && until > _clock.GetUtcNow() ? until - _clock.GetUtcNow() : null;
+
     private static readonly string DummyHash = new PasswordHasher<Account>().HashPassword(new Account { UserName = "", DisplayName = "", Role = "" }, "not-a-password");
 }

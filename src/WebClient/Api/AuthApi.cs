@@ -23,7 +23,10 @@ public static class AuthApi
             switch (result)
             {
                 case AccountService.SignInResult.Locked:
-                    return Results.Problem(statusCode: 429, title: "Account locked", detail: "Too many failed sign-ins; try again in a few minutes.");
+                    var wait = PoliteLimits.Seconds(await accounts.LockRemaining(body.UserName) ?? TimeSpan.FromMinutes(1));
+                    PoliteLimits.Write(http.Response, wait);
+                    return Results.Problem(statusCode: 429, title: "Account locked",
+                        detail: $"Too many failed sign-ins; try again in {Math.Ceiling(wait / 60.0)} min.", extensions: new Dictionary<string, object?> { ["retryAfter"] = wait });
                 case AccountService.SignInResult.Disabled:
                     return Results.Problem(statusCode: 403, title: "Account disabled", detail: "Ask city staff to enable your account.");
                 case AccountService.SignInResult.Wrong:

@@ -35,7 +35,7 @@ public static class EnterpriseApi
                     g["batchName"] = names.BatchName(g["batchId"]?.GetValue<string>() ?? "");
             }
             return Results.Json(body, json.Value.SerializerOptions);
-        });
+        }).WithConditionalReads();
 
         api.MapGet("/history", async (string id, IGrainFactory grains) =>
         {

@@ -36,7 +36,7 @@ public static class ScenarioApi
 
         api.MapGet("/{id}", async (string id, IGrainFactory grains) =>
             ValidId(id) && await grains.GetGrain<IScenarioGrain>(id).Get() is { } view ? Results.Ok(view) : NotFound(id))
-            .Produces<ScenarioView>().ProducesProblem(404).WithSummary("A scenario: status, progress and results");
+            .Produces<ScenarioView>().ProducesProblem(404).WithSummary("A scenario: status, progress and results").WithConditionalReads();
 
         writes.MapPost("/{id}/pause", (string id, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Control(id, grains, user, http, async g => Results.Ok(await g.Pause())));

@@ -88,19 +88,18 @@ public static class AuthSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (ctx, _) => new ValueTask(Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many requests", detail: "Slow down and try again in a moment.").ExecuteAsync(ctx.HttpContext));
+            o.OnRejected = (ctx, _) => PoliteLimits.Rejected(ctx, settings);
             o.AddPolicy(WritesLimiter, http => RateLimitPartition.GetTokenBucketLimiter(PartitionKey(http), _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = settings.WritesPerSecond * 10,
+                TokenLimit = settings.WritesPerSecond * PoliteLimits.BurstSeconds,
                 TokensPerPeriod = settings.WritesPerSecond,
                 ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                 QueueLimit = 0,
             }));
             o.AddPolicy(SignInLimiter, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "-", _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = 20,
-                Window = TimeSpan.FromMinutes(1),
+                PermitLimit = PoliteLimits.SignInPermits,
+                Window = PoliteLimits.SignInWindow,
                 QueueLimit = 0,
             }));
         });

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Orleans.Dashboard;
 using OpenTelemetry.Metrics;
+using Programme.Web.Hosting.OpenApi;
 using Programme.Web.Push;
 using Scalar.AspNetCore;
 
@@ -38,12 +39,7 @@ public static class WebSetup
         builder.Services.AddSingleton<BoardMetrics>();
         builder.Services.AddSingleton<BoardPushService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BoardPushService>());
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "三大改造 Three Transformations — live programme API";
-            document.Info.Description = "Boards, enterprises, monthly report import, accounts. Money in yuan, months \"YYYY-MM\". See CONTRACT.md.";
-            return Task.CompletedTask;
-        }).AddOperationTransformer(Programme.Web.Api.Batches.Idempotency.Document));
+        builder.Services.AddProgrammeOpenApi();   // OpenApi/OpenApiSetup.cs: the contract, completed centrally
         builder.Services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(BoardMetrics.MeterName, "Microsoft.Orleans")
             .AddAspNetCoreInstrumentation()

@@ -43,7 +43,7 @@ public static class BatchApi
         batch.MapGet("", async (string batchId, IGrainFactory grains) =>
             await Batch(grains, batchId).GetBoard() is { } board ? Results.Ok(board) : Missing(batchId))
             .WithSummary("The batch's board: counts and amounts, class split, stages, funnel, budget, counties, waiting list")
-            .Produces<BatchBoard>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<BatchBoard>().ProducesProblem(StatusCodes.Status404NotFound).WithConditionalReads();
 
         batch.MapPut("/budget", (string batchId, BudgetBody body, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             Write(grains, batchId, g => g.SetBudget(body.Budget, Caller.Context(user, http))))

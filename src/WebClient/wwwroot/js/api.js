@@ -26,6 +26,27 @@ export async function getJson(url, { signal } = {}) {
   return res.json();
 }
 
+/**
+ * A conditional read of a snapshot (CONTRACT.md, "Conditional reads"): sends If-None-Match with the ETag of the copy
+ * held, so a poll that finds nothing new costs a 304 without a body. Resolves { notModified: true } on 304, else
+ * { snapshot, etag }; other answers reject as ApiError, as getJson does.
+ */
+export async function getSnapshot(url, etag, { signal } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (etag) headers['If-None-Match'] = etag;
+  const res = await fetch(url, { headers, cache: 'no-store', signal });
+  if (res.status === 304) return { notModified: true, etag };
+  if (!res.ok) {
+    let detail = res.statusText;
+    try {
+      const body = await res.json();
+      detail = body.detail || body.title || detail;
+    } catch { /* not JSON */ }
+    throw new ApiError(res.status, `${res.status} ${detail}`);
+  }
+  return { notModified: false, snapshot: await res.json(), etag: res.headers.get('ETag') };
+}
+
 // ---- writes (cookie session: every unsafe method carries the antiforgery token) ----
 
 const CSRF_HEADER = 'X-CSRF-TOKEN';

@@ -18,7 +18,9 @@
 // (no hub, but REST polling still answers: figures at most 5 s old) and "offline" (neither answers).
 // freshness() says when the server last answered at all (a push, a subscription, a REST read) and when a
 // snapshot last changed; a view shows a stale-data banner once nothing has answered for STALE_MS.
-import { getJson, scopeUrl } from './api.js';
+// REST reads are conditional: each sends the ETag of the copy on screen as If-None-Match, and a 304 (nothing
+// changed) counts as an answer without a body to download or render.
+import { getSnapshot, scopeUrl } from './api.js';
 
 const POLL_MS = 5000;
 const AUDIT_MS = 60000;
@@ -107,9 +109,14 @@ async function fetchScope(scope) {
   const before = entry.version;
   entry.lastRead = Date.now();
   try {
-    const snap = await getJson(scopeUrl(scope));
+    // The ETag is only worth sending while the copy it names is the one on screen.
+    const read = await getSnapshot(scopeUrl(scope), entry.snapshot && entry.etagVersion === entry.version ? entry.etag : null);
     contact();
-    applyRead(scope, snap, before);
+    if (!read.notModified) {
+      applyRead(scope, read.snapshot, before);
+      entry.etag = read.etag;
+      entry.etagVersion = Number(read.snapshot?.version);
+    }
     lastPollAt = new Date();
     if (state === 'offline') setState('disconnected', 'polling');
     return true;
