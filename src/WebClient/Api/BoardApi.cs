@@ -12,12 +12,12 @@ public static class BoardApi
         var boards = app.MapGroup("/api").WithTags("Boards");
         boards.MapGet("/board/city", async (IGrainFactory grains, string? asOf) => asOf is null
             ? Results.Ok(await grains.GetGrain<ICityGrain>(GrainKeys.City).GetBoard())
-            : await PastBoards.City(grains, asOf)).WithConditionalReads();
+            : await PastBoards.City(grains, asOf)).Produces<Board>().WithConditionalReads();
 
         boards.MapGet("/board/counties/{countyId}", async (string countyId, IGrainFactory grains, string? asOf) =>
             !CountyCatalogue.Exists(countyId) ? Problems.UnknownCounty(countyId)
             : asOf is null ? Results.Ok(await grains.GetGrain<ICountyGrain>(countyId).GetBoard())
-            : await PastBoards.County(grains, countyId, asOf)).WithConditionalReads();
+            : await PastBoards.County(grains, countyId, asOf)).Produces<Board>().WithConditionalReads();
 
         boards.MapGet("/counties", () => CountyCatalogue.All);
         boards.MapGet("/sectors", () => Sectors.All);
