@@ -50,3 +50,8 @@ Object.assign(dict, {
   'more.atLeast': { zh: '目标 ≥ {n} 家', en: 'target ≥ {n}' },
   'more.notTracked': { zh: '平台数据尚未接入，仅列目标', en: 'platform data not yet connected: target only' },
 });
+
+// Machine-replaces-labour support as a policy lever of a scenario (机器换人支持比例).
+Object.assign(dict, {
+  'sc.machineRatio': { zh: '机器换人支持比例（%，设备投资）', en: 'Machine-replaces-labour support (% of equipment investment)' },
+});
