@@ -27,6 +27,7 @@ app.MapImportApi();
 app.MapBatchApi();
 app.MapScenarioApi();
 app.MapAnalysisApi();
+app.MapWorklistApi();
 app.MapHealth();
 app.Run();
 return 0;
