@@ -13,7 +13,7 @@ namespace Programme.Silo;
 
 /// <summary>
 /// <c>simulate [--request body.json] [--baseline B] [--seed S] [--start YYYY-MM] [--months N] [--runs N] [--enterprises N]
-/// [--subsidy-rate R] [--project-cap Y] [--annual-fund Y] [--fund-capped] [--reward Y] [--batch-months 4,10]
+/// [--subsidy-rate R] [--project-cap Y] [--annual-fund Y] [--fund-capped] [--reward Y] [--machine-ratio R] [--batch-months 4,10]
 /// [--county-push X] [--deadline YYYY-MM] [--out DIR] [--direct]</c>: runs one scenario headless — through the scenario
 /// and shard grains of a silo in this process (default), or with <c>--direct</c> through the same engine without
 /// Orleans — and writes DIR/scenario.json (the GET /api/scenarios/{id} shape) and CSV files. Progress goes to stderr.
@@ -81,6 +81,7 @@ public static class SimulateCommand
         p.FundCapped = o.Flag("--fund-capped") ? true : p.FundCapped;
         p.RewardAmount = o.Decimal("--reward") ?? p.RewardAmount;
         p.CountyPush = o.Decimal("--county-push") ?? p.CountyPush;
+        p.MachineReplacesLabourRatio = o.Decimal("--machine-ratio") ?? p.MachineReplacesLabourRatio;
         if (o.String("--batch-months") is { } months)
             p.BatchMonths = months.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(m => int.Parse(m, CultureInfo.InvariantCulture)).ToArray();
         request.Policy = p;

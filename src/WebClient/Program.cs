@@ -28,6 +28,7 @@ app.MapBatchApi();
 app.MapScenarioApi();
 app.MapAnalysisApi();
 app.MapReportApi();
+app.MapWorklistApi();
 app.MapHealth();
 if (app.Configuration[Programme.Web.Hosting.OpenApi.OpenApiSetup.DumpKey] is { Length: > 0 } openApiDump)
     return await Programme.Web.Hosting.OpenApi.OpenApiSetup.Dump(app, openApiDump);

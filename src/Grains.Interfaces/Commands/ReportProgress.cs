@@ -15,6 +15,11 @@ public sealed record ReportProgress(
     [Id(4)] public decimal? ProgressPercent { get; init; }
     [Id(5)] public string? Problems { get; init; }
     [Id(6)] public bool? InStatistics { get; init; }
+    /// <summary>
+    /// Removes the month's scheduling report (with no scheduling field given): how an import's rollback restores a month
+    /// that had none before the import.
+    /// </summary>
+    [Id(7)] public bool ClearSchedule { get; init; }
 
     public bool HasSchedule => Progress is not null || ProgressPercent is not null || Problems is not null || InStatistics is not null;
 }

@@ -20,7 +20,7 @@ public sealed record PolicySettings
     [Id(2)] public decimal AnnualFund { get; init; } = 100_000_000m;
     /// <summary>Whether awards stop at the annual fund (scaled pro rata when a batch asks more); the seed's fund is uncapped.</summary>
     [Id(3)] public bool FundCapped { get; init; }
-    /// <summary>奖励类: the fixed reward for each result (certifications, machine-replaces-labour).</summary>
+    /// <summary>奖励类: the fixed reward for each certification result.</summary>
     [Id(4)] public RewardAmounts Rewards { get; init; } = new();
     /// <summary>Months of the year (1–12) in which a funding batch opens its call (资金申报批次).</summary>
     [Id(5)] public int[] BatchMonths { get; init; } = [4];
@@ -32,7 +32,17 @@ public sealed record PolicySettings
     [Id(8)] public decimal CountyPush { get; init; } = 1.5m;
     /// <summary>From when counties push (the seed's one-enterprise-one-plan measure belongs to 2022).</summary>
     [Id(9)] public YearMonth CountyPushFrom { get; init; } = new(2022, 1);
+    /// <summary>
+    /// 机器换人支持比例: the share of an intelligent project's eligible equipment investment that machine-replaces-labour
+    /// support pays (batch 2022-1: 10 %), the same rule as the funding batch (<c>AwardRules.MachineReplacesLabour</c>).
+    /// </summary>
+    [Id(10)] public decimal MachineReplacesLabourRatio { get; init; } = 0.10m;
+    /// <summary>Most machine-replaces-labour support pays one project (batch 2022-1: 20 万 yuan); null: no cap.</summary>
+    [Id(11)] public decimal? MachineReplacesLabourCap { get; init; } = 200_000m;
+
+    /// <summary>The machine-replaces-labour rule as a batch call states it.</summary>
+    public Grants.SubsidyRule MachineReplacesLabour => new(MachineReplacesLabourRatio, MachineReplacesLabourCap);
 
     /// <summary>The no-subsidy twin (无补贴对照): the same levers with no grant of either class.</summary>
-    public PolicySettings NoSubsidy() => this with { SubsidyRate = 0m, Rewards = RewardAmounts.None };
+    public PolicySettings NoSubsidy() => this with { SubsidyRate = 0m, Rewards = RewardAmounts.None, MachineReplacesLabourRatio = 0m };
 }

@@ -193,8 +193,11 @@ internal static class SanmenxiaBatch2022
     }
 
     /// <summary>Eligible equipment investment of an intelligent project: 60 % of its total in whole 万, at least 200 万 (never above the total).</summary>
-    internal static decimal Equipment(Project p) =>
-        Math.Min(p.TotalInvestment, Math.Max(2_000_000m, decimal.Floor(p.TotalInvestment * 0.6m / 10_000m) * 10_000m));
+    internal static decimal Equipment(Project p) => Equipment(p.TotalInvestment);
+
+    /// <summary>The same for a project of this total (the simulation's projects with no equipment investment recorded).</summary>
+    internal static decimal Equipment(decimal total) =>
+        Math.Min(total, Math.Max(2_000_000m, decimal.Floor(total * 0.6m / 10_000m) * 10_000m));
 
     private static int Scarcity(RewardResult r) => r switch
     {

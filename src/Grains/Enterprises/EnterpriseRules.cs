@@ -145,8 +145,10 @@ internal static partial class EnterpriseRules
             };
             schedule = [.. project.Schedule.Where(s => s.Month != month.Value).Append(report).OrderBy(s => s.Month)];
         }
+        else if (c.ClearSchedule) schedule = [.. project.Schedule.Where(s => s.Month != month!.Value)];
         var existing = project.Monthly.FirstOrDefault(m => m.Month == month!.Value);
-        var sameSchedule = !c.HasSchedule || project.Schedule.Contains(schedule.Single(s => s.Month == month!.Value));
+        var sameSchedule = c.HasSchedule ? project.Schedule.Contains(schedule.Single(s => s.Month == month!.Value))
+            : !c.ClearSchedule || schedule.Length == project.Schedule.Length;
         if ((existing?.Amount ?? 0m) == invested.Value && sameSchedule && (existing is not null || invested.Value == 0)) return Outcome.Same;
         if (invested.Value != 0) monthly.Add(new MonthlyInvestment(month!.Value, invested.Value));
         monthly.Sort((a, b) => a.Month.CompareTo(b.Month));

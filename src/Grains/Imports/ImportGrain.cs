@@ -90,6 +90,8 @@ public sealed class ImportGrain(
                 // completed or cancelled project's reported months come back unchanged in a re-imported export).
                 if (held == invested && !r.HasSchedule) { unchanged++; continue; }
                 var heldSchedule = project.Schedule.FirstOrDefault(s => s.Month.ToString() == r.Month);
+                if (heldSchedule is not null) state.State.BeforeSchedule[Key(r)] = heldSchedule;
+                else state.State.BeforeSchedule.Remove(Key(r));
                 var command = r.ToCommand(invested, heldSchedule);
                 state.State.Commands[Key(r)] = command;
                 var step = EnterpriseRules.ReportProgress(next, command, _calendar);
@@ -155,8 +157,7 @@ public sealed class ImportGrain(
             var undone = new List<EnterpriseReport>();
             foreach (var (firm, result) in results.Where(r => r.Result.Result.Outcome == CommandOutcome.Accepted))
             {
-                var restore = chosen.Where(r => r.EnterpriseId == firm)
-                    .Select(r => new ReportProgress(r.ProjectId, r.Month, state.State.Before[Key(r)])).ToArray();
+                var restore = chosen.Where(r => r.EnterpriseId == firm).Select(Restore).ToArray();
                 var back = await GrainFactory.GetGrain<IEnterpriseGrain>(firm).ApplyMonthlyReport(restore, rollback);
                 if (back.Report is not null) undone.Add(back.Report);
             }
@@ -186,6 +187,19 @@ public sealed class ImportGrain(
         Task.WhenAll(reports.GroupBy(r => r.CountyId).Select(g => GrainFactory.GetGrain<ICountyGrain>(g.Key).Apply(g.ToArray())));
 
     private static string Key(ImportRow r) => $"{r.EnterpriseId}/{r.ProjectId}/{r.Month}";
+
+    /// <summary>
+    /// The command that puts a row's month back as it was at preview: its amount, and its scheduling report (形象进度,
+    /// 存在问题, 纳统) as held — or none, if it held none and the row brought one.
+    /// </summary>
+    private ReportProgress Restore(ImportRow r)
+    {
+        var amount = new ReportProgress(r.ProjectId, r.Month, state.State.Before[Key(r)]);
+        if (!r.HasSchedule) return amount;
+        return state.State.BeforeSchedule.TryGetValue(Key(r), out var held)
+            ? amount with { Progress = held.Progress, ProgressPercent = held.ProgressPercent, Problems = held.Problems ?? "", InStatistics = held.InStatistics }
+            : amount with { ClearSchedule = true };
+    }
 
     private static string Column(string field) => field switch
     {

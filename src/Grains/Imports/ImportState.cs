@@ -15,4 +15,6 @@ public sealed class ImportState
     [Id(4)] public string? CountyScope { get; set; }
     /// <summary>The command each changing row applies (its amount and scheduling columns with blanks filled from what was held).</summary>
     [Id(5)] public Dictionary<string, ReportProgress> Commands { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The scheduling report (月调度) each (firm, project, month) held at preview; absent: it held none.</summary>
+    [Id(6)] public Dictionary<string, Domain.ScheduleReport> BeforeSchedule { get; set; } = new(StringComparer.Ordinal);
 }

@@ -13,4 +13,6 @@ public struct ActiveProject
     public bool Even;
     /// <summary>Its live monthly pace (yuan), 0 if it had none.</summary>
     public long Pace;
+    /// <summary>Its eligible equipment investment (yuan), the base of machine-replaces-labour support (0: the assumed share).</summary>
+    public long Equipment;
 }

@@ -9,7 +9,9 @@ namespace Programme.Grains.Simulation;
 /// A policy turned into what the monthly loop needs, and the one place that knows what a firm can get from it. Amounts
 /// come from the grants issue's <see cref="AwardRules"/>: a subsidy-class grant is <c>AwardRules.Subsidy</c> of the
 /// investment the project completed since the last call (in whole yuan), a reward-class grant is <c>AwardRules.Reward</c>
-/// for the result. <see cref="ExpectedShare"/> is what a candidate project can expect from the policy as a share of its
+/// for the certification result, and machine-replaces-labour support is <c>AwardRules.MachineReplacesLabour</c>: the
+/// policy's ratio × the project's eligible equipment investment (recorded, or the default data's assumed share), at most
+/// the cap — the funding batch's own rule. <see cref="ExpectedShare"/> is what a candidate project can expect from the policy as a share of its
 /// investment — through the calls that open while it runs, the windows, the rate and the cap, the reward for the result
 /// it would earn and the chance of passing review — and so the only way a grant moves a firm's decision to start.
 /// </summary>
@@ -32,9 +34,11 @@ public sealed class ArmRules
         Capped = policy.FundCapped;
         SubsidyPass = (double)policy.SubsidyPassRate;
         RewardPass = (double)policy.RewardPassRate;
-        MachineReplacesLabour = RewardFor(RewardResult.MachineReplacesLabour);
+        _machine = policy.MachineReplacesLabour;
+        MachineReplacesLabourRatio = policy.MachineReplacesLabourRatio;
         var subsidyBound = SubsidyRate > 0 ? SubsidyPass * (double)SubsidyRate : 0;
-        var rewardBound = RewardPass * MachineReplacesLabour / BehaviourModel.MinimumInvestment;
+        // Equipment never exceeds the project's total, so the support is at most the ratio of it.
+        var rewardBound = RewardPass * (double)MachineReplacesLabourRatio;
         MaxShare = HasBatches ? Math.Min(1.0, subsidyBound + rewardBound) : 0;
         _certification = new double[Enum.GetValues<RewardResult>().Length];
         var observed = new PolicySettings();
@@ -48,6 +52,7 @@ public sealed class ArmRules
 
     private readonly BehaviourParameters _b;
     private readonly SubsidyRule _rule;
+    private readonly SubsidyRule _machine;
     private readonly IReadOnlyList<RewardAmount> _rewards;
     private readonly double[] _certification;
 
@@ -62,7 +67,7 @@ public sealed class ArmRules
     public bool Capped { get; }
     public double SubsidyPass { get; }
     public double RewardPass { get; }
-    public long MachineReplacesLabour { get; }
+    public decimal MachineReplacesLabourRatio { get; }
     /// <summary>No candidate can expect a larger share than this (0 when no call ever opens).</summary>
     public double MaxShare { get; }
     public bool HasBatches => CallMonths != 0;
@@ -74,6 +79,18 @@ public sealed class ArmRules
 
     public long RewardFor(RewardResult result) => (long)decimal.Floor(AwardRules.Reward(_rewards, result) ?? 0m);
 
+    /// <summary>The eligible equipment investment of a project: what was recorded, else the default data's assumed share.</summary>
+    public static long EquipmentOf(long total, long recorded) =>
+        recorded > 0 ? Math.Min(total, recorded) : (long)Data.SanmenxiaBatch2022.Equipment(total);
+
+    /// <summary>
+    /// 机器换人: what an intelligent project of this total and recorded equipment investment gets, in whole yuan —
+    /// <c>AwardRules.MachineReplacesLabour</c> under the policy's ratio and cap, exactly as a funding batch computes it.
+    /// </summary>
+    public long MachineReplacesLabourFor(long total, long recordedEquipment) =>
+        MachineReplacesLabourRatio <= 0 || total <= 0 ? 0
+            : (long)decimal.Floor(AwardRules.MachineReplacesLabour(_machine, EquipmentOf(total, recordedEquipment)));
+
     /// <summary>A capped fund's award: floor(amount × numerator / denominator), exactly.</summary>
     public static long Scale(long amount, long numerator, long denominator) =>
         numerator >= denominator ? amount : (long)((Int128)amount * numerator / denominator);
@@ -82,8 +99,8 @@ public sealed class ArmRules
     /// What a candidate project starting in month <paramref name="start"/> can expect, as a share of its investment (at
     /// most 1): at every call while it runs (and the first after it ends) the subsidy on the window's investment under
     /// the rate and the cap, if the project will apply then (its own application draw: a firm knows whether it means to
-    /// apply), times the pass rate; an intelligent project adds the machine-replaces-labour reward at the call after it
-    /// completes, likewise. No call, no rate and no reward: 0. The fund's recent payout share is applied by the caller.
+    /// apply), times the pass rate; an intelligent project adds machine-replaces-labour support (the ratio × its eligible
+    /// equipment investment) at the call after it completes, likewise. No call, no rate and no reward: 0. The fund's recent payout share is applied by the caller.
     /// </summary>
     public double ExpectedShare(Candidate c, int start, ulong projectKey)
     {
@@ -101,9 +118,9 @@ public sealed class ArmRules
             if (window > 0 && SubsidyRate > 0 && SimRandom.Uniform(projectKey, call, Purpose.ApplySubsidy) < _b.ApplySubsidy)
                 expected += SubsidyPass * SubsidyFor(window);
             if (call < end) continue;
-            if (c.Kind == (byte)ProjectKind.Intelligent && MachineReplacesLabour > 0
+            if (c.Kind == (byte)ProjectKind.Intelligent && MachineReplacesLabourFor(c.Total, 0) is > 0 and var machine
                 && SimRandom.Uniform(projectKey, call, Purpose.ApplyReward) < _b.ApplyReward)
-                expected += RewardPass * MachineReplacesLabour;
+                expected += RewardPass * machine;
             break;
         }
         return Math.Min(1.0, expected / c.Total);

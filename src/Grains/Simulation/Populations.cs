@@ -66,7 +66,8 @@ public static class Populations
                 var completed = p.Status == ProjectStatus.Completed && p.EndMonth < start;
                 // Its live pace: the average month of the last three (or of those since it started).
                 var months = Math.Clamp((p.StartMonth < recentFrom ? recentFrom : p.StartMonth).MonthsUntil(start), 1, PaceMonths);
-                return new SeedProject(p.Kind, (long)p.TotalInvestment, invested, p.StartMonth, p.EndMonth, completed, sinceCall, Pace: recent / months);
+                return new SeedProject(p.Kind, (long)p.TotalInvestment, invested, p.StartMonth, p.EndMonth, completed, sinceCall, Pace: recent / months,
+                    Equipment: (long)(p.EquipmentInvestment ?? 0m));
             })
             .ToArray();
         // Planned projects (not yet underway) begin in the simulation at their start month, or at once if it has passed.
@@ -75,7 +76,8 @@ public static class Populations
             {
                 var from = p.StartMonth < start ? start : p.StartMonth;
                 var end = p.EndMonth < from ? from : p.EndMonth;
-                return new SeedProject(p.Kind, (long)p.TotalInvestment, 0, from, end, false, 0, Scheduled: true);
+                return new SeedProject(p.Kind, (long)p.TotalInvestment, 0, from, end, false, 0, Scheduled: true,
+                    Equipment: (long)(p.EquipmentInvestment ?? 0m));
             });
         var status = e.Status;
         if (reviveUnstarted && status == OperatingStatus.Revived && projects.Length == 0)

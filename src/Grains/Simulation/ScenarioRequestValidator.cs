@@ -113,7 +113,6 @@ public static class ScenarioRequestValidator
             SmartWorkshop = decimal.Floor(r.SmartWorkshop ?? all.SmartWorkshop),
             GreenFactory = decimal.Floor(r.GreenFactory ?? all.GreenFactory),
             SmartManufacturingBenchmark = decimal.Floor(r.SmartManufacturingBenchmark ?? all.SmartManufacturingBenchmark),
-            MachineReplacesLabour = decimal.Floor(r.MachineReplacesLabour ?? all.MachineReplacesLabour),
         };
     }
 
@@ -134,8 +133,15 @@ public static class ScenarioRequestValidator
         if (body.RewardAmount < 0) Fail("rewardAmount", "must not be negative (yuan)");
         if (body.Rewards is { } r)
             foreach (var (name, value) in new[] { ("smartFactory", r.SmartFactory), ("smartWorkshop", r.SmartWorkshop), ("greenFactory", r.GreenFactory),
-                         ("smartManufacturingBenchmark", r.SmartManufacturingBenchmark), ("machineReplacesLabour", r.MachineReplacesLabour) })
+                         ("smartManufacturingBenchmark", r.SmartManufacturingBenchmark) })
                 if (value is < 0 or > 10_000_000_000m) Fail($"rewards.{name}", "must be between 0 and 100 亿 yuan");
+        if (body.Rewards?.MachineReplacesLabour is not null)
+            Fail("rewards.machineReplacesLabour", "machine-replaces-labour support is no fixed reward but a ratio of the project's eligible "
+                + "equipment investment: set machineReplacesLabourRatio (a fraction between 0 and 1) instead");
+        if (!Fraction(body.MachineReplacesLabourRatio))
+            Fail("machineReplacesLabourRatio", "must be a fraction between 0 and 1 of the eligible equipment investment");
+        if (body.MachineReplacesLabourCap is < 0 or > 10_000_000_000m)
+            Fail("machineReplacesLabourCap", "must be between 0 and 100 亿 yuan");
         if (body.ProjectCap > 10_000_000_000m || body.AnnualFund > 1_000_000_000_000m || body.RewardAmount > 10_000_000_000m)
             Fail("policy", "amounts are beyond any plausible fund (cap and reward ≤ 100 亿, fund ≤ 10,000 亿 yuan)");
         if (body.BatchMonths is { } months && (months.Length > 4 || months.Any(m => m < 1 || m > 12) || months.Distinct().Count() != months.Length))
@@ -158,6 +164,8 @@ public static class ScenarioRequestValidator
             RewardPassRate = body.RewardPassRate ?? defaults.RewardPassRate,
             CountyPush = body.CountyPush ?? defaults.CountyPush,
             CountyPushFrom = pushFrom,
+            MachineReplacesLabourRatio = body.MachineReplacesLabourRatio ?? defaults.MachineReplacesLabourRatio,
+            MachineReplacesLabourCap = body.MachineReplacesLabourCap is { } mc ? decimal.Floor(mc) : defaults.MachineReplacesLabourCap,
         };
     }
 }

@@ -116,7 +116,7 @@ public sealed class ShardSimulator
                 Firm = f, Key = SimRandom.Combine(key, 0x5EED0000UL + (ulong)j), Total = p.Total, Invested = p.Invested,
                 SinceCall = p.InvestedSinceCall, Start = p.Start.Ordinal, End = Math.Max(p.End.Ordinal, p.Start.Ordinal),
                 Kind = (byte)p.Kind, Scheduled = p.Scheduled, Done = p.Completed, CompletedSinceCall = completedSinceCall,
-                Even = !p.Scheduled && !p.Completed, Pace = p.Pace,
+                Even = !p.Scheduled && !p.Completed, Pace = p.Pace, Equipment = p.Equipment,
             });
         }
     }
@@ -318,7 +318,7 @@ public sealed class ShardSimulator
 
     /// <summary>
     /// A batch call: a project with investment since the last call may apply as subsidy class; an intelligent project
-    /// completed since then may apply for the machine-replaces-labour reward.
+    /// completed since then may apply for machine-replaces-labour support (the ratio × its eligible equipment investment).
     /// </summary>
     private void File(int lane, ArmRules arm, ref ActiveProject p, int ordinal)
     {
@@ -326,7 +326,7 @@ public sealed class ShardSimulator
         if (subsidy > 0 && SimRandom.Uniform(p.Key, ordinal, Purpose.ApplySubsidy) < _b.ApplySubsidy)
             p.Granted |= Apply(lane, arm, p.Firm, p.Key, ordinal, 0, subsidy, p.Total, p.Granted, 0);
         if (p.CompletedSinceCall && p.Kind == (byte)ProjectKind.Intelligent
-            && arm.RewardFor(RewardResult.MachineReplacesLabour) is > 0 and var reward
+            && arm.MachineReplacesLabourFor(p.Total, p.Equipment) is > 0 and var reward
             && SimRandom.Uniform(p.Key, ordinal, Purpose.ApplyReward) < _b.ApplyReward)
             p.Granted |= Apply(lane, arm, p.Firm, p.Key, ordinal, 1, reward, p.Total, p.Granted, 8);
         p.SinceCall = 0;

@@ -40,7 +40,7 @@ public sealed class ModelTests
     {
         var results = await Scenarios.RunLocally(Scenarios.Define(new ScenarioRequest
         {
-            Runs = 20, Policy = new PolicyRequest { SubsidyRate = 0, RewardAmount = 0 },
+            Runs = 20, Policy = new PolicyRequest { SubsidyRate = 0, RewardAmount = 0, MachineReplacesLabourRatio = 0 },
         }));
         var c = results.Comparison!;
         Assert.Equal(0, c.AdditionalProjects);

@@ -48,7 +48,7 @@ public sealed class TrustTests
     {
         var policy = which == "no call"
             ? new PolicyRequest { BatchMonths = [] }                                   // the default rate, cap and rewards, but no call ever opens
-            : new PolicyRequest { SubsidyRate = 0, RewardAmount = 0, BatchMonths = [4, 10] };
+            : new PolicyRequest { SubsidyRate = 0, RewardAmount = 0, MachineReplacesLabourRatio = 0, BatchMonths = [4, 10] };
         var engine = await Engine(new ScenarioRequest { Runs = 12, Months = 36, Policy = policy });
         var twin = engine.TwinOf[0]!.Value;
         Assert.Equal(Levels(engine, twin), Levels(engine, 0));
@@ -104,16 +104,16 @@ public sealed class TrustTests
     [Fact]
     public async Task A_reward_raises_the_frequency_of_the_result_it_rewards()
     {
-        var none = new RewardsRequest { SmartFactory = 0, SmartWorkshop = 0, GreenFactory = 0, SmartManufacturingBenchmark = 0, MachineReplacesLabour = 0 };
+        var none = new RewardsRequest { SmartFactory = 0, SmartWorkshop = 0, GreenFactory = 0, SmartManufacturingBenchmark = 0 };
         var engine = await Engine(new ScenarioRequest
         {
-            Runs = 30, Policy = new PolicyRequest { SubsidyRate = 0, Rewards = none },
+            Runs = 30, Policy = new PolicyRequest { SubsidyRate = 0, Rewards = none, MachineReplacesLabourRatio = 0 },
             Alternatives =
             [
-                new AlternativeRequest { Name = "green", Policy = new PolicyRequest { SubsidyRate = 0, Rewards = new RewardsRequest
-                    { SmartFactory = 0, SmartWorkshop = 0, GreenFactory = 2_000_000, SmartManufacturingBenchmark = 0, MachineReplacesLabour = 0 } } },
-                new AlternativeRequest { Name = "robots", Policy = new PolicyRequest { SubsidyRate = 0, Rewards = new RewardsRequest
-                    { SmartFactory = 0, SmartWorkshop = 0, GreenFactory = 0, SmartManufacturingBenchmark = 0, MachineReplacesLabour = 2_000_000 } } },
+                new AlternativeRequest { Name = "green", Policy = new PolicyRequest { SubsidyRate = 0, MachineReplacesLabourRatio = 0, Rewards = new RewardsRequest
+                    { SmartFactory = 0, SmartWorkshop = 0, GreenFactory = 2_000_000, SmartManufacturingBenchmark = 0 } } },
+                new AlternativeRequest { Name = "robots", Policy = new PolicyRequest { SubsidyRate = 0, Rewards = none,
+                    MachineReplacesLabourRatio = 0.5m, MachineReplacesLabourCap = 10_000_000 } },
             ],
         });
         Assert.True(MeanLevel(engine, 1, Metric.GreenCertifications) > MeanLevel(engine, 0, Metric.GreenCertifications),
@@ -147,7 +147,7 @@ public sealed class TrustTests
         var results = (await Engine(new ScenarioRequest
         {
             Runs = 10,
-            Alternatives = [new AlternativeRequest { Name = "push-only", Policy = new PolicyRequest { SubsidyRate = 0, RewardAmount = 0, CountyPush = 3 } }],
+            Alternatives = [new AlternativeRequest { Name = "push-only", Policy = new PolicyRequest { SubsidyRate = 0, RewardAmount = 0, MachineReplacesLabourRatio = 0, CountyPush = 3 } }],
         })).Results();
         var main = results.Arms.Single(a => a.Name == "policy");
         var push = results.Arms.Single(a => a.Name == "push-only");

@@ -50,3 +50,31 @@ Object.assign(dict, {
   'more.atLeast': { zh: '目标 ≥ {n} 家', en: 'target ≥ {n}' },
   'more.notTracked': { zh: '平台数据尚未接入，仅列目标', en: 'platform data not yet connected: target only' },
 });
+
+// Machine-replaces-labour support as a policy lever of a scenario (机器换人支持比例).
+Object.assign(dict, {
+  'sc.machineRatio': { zh: '机器换人支持比例（%，设备投资）', en: 'Machine-replaces-labour support (% of equipment investment)' },
+});
+
+// The county worklist (工作清单), the first card of a county's workspace.
+Object.assign(dict, {
+  'wl.title': { zh: '工作清单', en: 'Worklist' },
+  'wl.summary': { zh: '共 {n} 项待办；{month} 月调度须于 {due} 前报送。', en: '{n} things to do; the {month} scheduling reports are due by {due}.' },
+  'wl.empty': { zh: '暂无待办事项。', en: 'Nothing to do.' },
+  'wl.error': { zh: '工作清单暂时无法读取，稍后自动重试。', en: 'The worklist cannot be read right now; it retries by itself.' },
+  'wl.wan': { zh: '万元', en: '10k CNY' },
+  'wl.unreported': { zh: '本月未报送月调度（{n} 个项目，截止 {due}）', en: 'Not yet reported this month ({n} projects, due {due})' },
+  'wl.uncovered-firm': { zh: '尚未实施改造的规上企业（{n} 家）', en: 'Above-scale firms not yet covered ({n})' },
+  'wl.behind-plan': { zh: '投资进度落后于年度计划的项目（{n} 个）', en: 'Projects behind their own annual plan ({n})' },
+  'wl.application-review': { zh: '待县级审核的资金申报（{n} 件）', en: 'Grant applications awaiting the county\'s review ({n})' },
+  'wl.unreported.item': { zh: '{firm} · {project}：报送 {month} 月调度', en: '{firm} · {project}: report {month}' },
+  'wl.uncovered.item': { zh: '{firm}：{plan}', en: '{firm}: {plan}' },
+  'wl.behind.item': { zh: '{firm} · {project}：今年完成 {invested}，按计划应完成 {expected}', en: '{firm} · {project}: {invested} this year against {expected} by plan' },
+  'wl.review.item': { zh: '{firm} · {project}（{batch}）：{stage}', en: '{firm} · {project} ({batch}): {stage}' },
+  'wl.plan.none': { zh: '尚无改造项目，需谋划一企一策', en: 'no project yet — plan one (一企一策)' },
+  'wl.plan.proposed': { zh: '项目已谋划，待县级审核', en: 'project planned, awaiting the county\'s review' },
+  'wl.plan.county-reviewed': { zh: '县级已审核，待市级入库', en: 'reviewed by the county, awaiting entry by the city' },
+  'wl.plan.entered': { zh: '项目已入库，尚未开工', en: 'project entered, not yet started' },
+  'wl.stage.county-check': { zh: '县级现场核查', en: 'county on-site check' },
+  'wl.stage.county-recommendation': { zh: '县级联合推荐', en: 'county joint recommendation' },
+});

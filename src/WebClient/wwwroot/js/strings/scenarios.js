@@ -26,7 +26,7 @@ Object.assign(dict, {
   'sc.projectCap': { zh: '单项目上限（万元）', en: 'Cap per project (10k CNY)' },
   'sc.annualFund': { zh: '年度资金（万元）', en: 'Annual fund (10k CNY)' },
   'sc.fundCapped': { zh: '资金封顶（超额按比例核减）', en: 'Capped fund (scaled pro rata)' },
-  'sc.rewardAmount': { zh: '奖励类金额（万元，各类结果）', en: 'Reward per result (10k CNY)' },
+  'sc.rewardAmount': { zh: '认定奖励金额（万元，各类认定）', en: 'Reward per certification (10k CNY)' },
   'sc.rewardDefault': { zh: '默认按2022-1批次', en: 'default: as batch 2022-1' },
   'sc.batchMonths': { zh: '申报批次月份', en: 'Batch call months' },
   'sc.countyPush': { zh: '县（市、区）推动倍数', en: 'County push ×' },

@@ -12,6 +12,7 @@ import { field, formState, submit, textInput, select, toast, explain, errorText,
 import { historyTable } from '../audit.js';
 import { card } from './workspace/card.js';
 import { importCard } from './workspace/import-card.js';
+import { worklistCard } from './workspace/worklist-card.js';
 import '../strings/import.js';
 
 const COUNTY_KEY = 'threeTransformations.wsCounty';
@@ -106,24 +107,27 @@ export function mountWorkspace(main, ctx, route) {
         h('li', null, h('a', { href: `#/county/${encodeURIComponent(countyId)}` }, t('ws.countyBoard')))),
       h('span', { class: 'board-head-extra' }, isCity() ? countySelect(countyId) : null));
 
+    const work = worklistCard(countyId);
     const ents = enterprisesCard(countyId);
     const imp = importCard(countyId, () => { ents.refresh(); hist.load(); });
     const files = downloadsCard(countyId);
     const token = tokenCard();
     const hist = historyCard(countyId);
 
-    main.append(head,
+    main.append(head, work.el,
       h('div', { class: 'ws-grid' },
         h('div', { class: 'ws-main' }, ents.el),
         h('div', { class: 'ws-side' }, files.el, token.el)),
       imp.el,
       hist.el);
 
+    work.load();
     ents.load();
     hist.load();
     let first = true;
     const unwatch = watch(`county:${countyId}`, () => {
       if (first) { first = false; return; }
+      work.refresh();
       ents.refresh();
       hist.refresh();
     });

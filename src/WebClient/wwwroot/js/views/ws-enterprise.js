@@ -53,7 +53,7 @@ function cellText(yuan, scale) {
   return (Number(yuan) / scale.div).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
-export function mountWorkspaceEnterprise(main, id, ctx) {
+export function mountWorkspaceEnterprise(main, id, ctx, route) {
   let destroyed = false;
   let data = null;
   let etag = null;
@@ -102,9 +102,11 @@ export function mountWorkspaceEnterprise(main, id, ctx) {
       etag = ent.etag || `"${data.version}"`;
       if (Array.isArray(hist.data)) history = hist.data;
       else if (Array.isArray(data.history)) history = data.history;
+      const first = !built;
       if (!built) build();
       render(previous);
       follow(data.countyId);
+      if (first) openLinkedForm();
     } catch (err) {
       if (destroyed || my !== seq) return;
       loading.remove();
@@ -119,6 +121,18 @@ export function mountWorkspaceEnterprise(main, id, ctx) {
         main.replaceChildren(h('p', { class: 'banner', role: 'alert' }, t('board.error')));
         reloadTimer = setTimeout(load, 5000);
       }
+    }
+  }
+
+  /** A worklist link names the form that resolves it (?form=progress&project=…&month=…, or ?form=add-project). */
+  function openLinkedForm() {
+    const q = route?.query;
+    const form = q?.get('form');
+    if (form === 'progress' && q.get('project') && projectsOf().some((p) => p.id === q.get('project'))) {
+      r.progress.prefill(q.get('project'), q.get('month') || '');
+    } else if (form === 'add-project' && r.addProject?.card) {
+      r.addProject.card.scrollIntoView({ block: 'nearest' });
+      r.addProject.card.querySelector('input, select, textarea')?.focus();
     }
   }
 

@@ -4,6 +4,7 @@ import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { request, routes, ApiError } from '../../api.js';
 import { errorText } from '../../forms.js';
+import '../../strings/records.js';
 
 const L = (key) => t('sc.' + key);
 
@@ -22,12 +23,13 @@ const opts = (name, list) => h('select', { name }, list.map(([v, key]) => h('opt
 const LIMITS = {
   enterprises: ['enterprises', 1, 1000000], months: ['months', 1, 120], runs: ['runs', 1, 1000], seed: ['seed', -2147483648, 2147483647],
   subsidyRate: ['subsidyRate', 0, 100], projectCap: ['projectCap', 0, 1e8], annualFund: ['annualFund', 0, 1e9],
-  rewardAmount: ['rewardAmount', 0, 1e6], countyPush: ['countyPush', 0, 10],
+  rewardAmount: ['rewardAmount', 0, 1e6], countyPush: ['countyPush', 0, 10], machineRatio: ['machineRatio', 0, 100], altMachineRatio: ['machineRatio', 0, 100],
   altSubsidyRate: ['subsidyRate', 0, 100], altProjectCap: ['projectCap', 0, 1e8], altCountyPush: ['countyPush', 0, 10],
 };
 /** Server field names → the form control they belong to. */
 const SERVER_FIELDS = {
   'policy.subsidyRate': 'subsidyRate', 'policy.projectCap': 'projectCap', 'policy.annualFund': 'annualFund', 'policy.rewardAmount': 'rewardAmount',
+  'policy.machineReplacesLabourRatio': 'machineRatio', 'alternatives[0].policy.machineReplacesLabourRatio': 'altMachineRatio',
   'policy.batchMonths': 'batchMonths', 'policy.countyPush': 'countyPush', 'policy.countyPushFrom': 'countyPushFrom', paceMs: 'paceMs',
 };
 
@@ -47,6 +49,7 @@ export function scenarioForm({ onStarted }) {
       row('annualFund', num('annualFund', 10000, { min: 0, step: 100 })),
       check('fundCapped', 'fundCapped'),
       row('rewardAmount', num('rewardAmount', '', { min: 0, step: 1, placeholder: L('rewardDefault') })),
+      row('machineRatio', num('machineRatio', 10, { min: 0, max: 100, step: 1 })),
       row('batchMonths', h('input', { name: 'batchMonths', value: '4' })),
       row('countyPush', num('countyPush', 1.5, { min: 0, max: 10, step: 0.1 })),
       row('countyPushFrom', monthBox('countyPushFrom', '2022-01'))),
@@ -55,7 +58,8 @@ export function scenarioForm({ onStarted }) {
       row('altName', h('input', { name: 'altName', value: L('altDefaultName') })),
       row('subsidyRate', num('altSubsidyRate', 50, { min: 0, max: 100 })),
       row('projectCap', num('altProjectCap', 1000, { min: 0 })),
-      row('countyPush', num('altCountyPush', 2, { min: 0, max: 10, step: 0.1 }))),
+      row('countyPush', num('altCountyPush', 2, { min: 0, max: 10, step: 0.1 })),
+      row('machineRatio', num('altMachineRatio', 20, { min: 0, max: 100, step: 1 }))),
     h('fieldset', null, h('legend', null, L('timing')),
       row('pace', opts('paceMs', [['0', 'paceFast'], ['1000', 'pace1s'], ['300', 'pace300']])),
       check('paused', 'startPaused')),
@@ -109,13 +113,15 @@ export function scenarioForm({ onStarted }) {
         subsidyRate: (n('subsidyRate') ?? 0) / 100, projectCap: wanToYuan(n('projectCap')), annualFund: wanToYuan(n('annualFund')),
         fundCapped: f.get('fundCapped') === 'on', rewardAmount: wanToYuan(n('rewardAmount')), batchMonths: months,
         countyPush: n('countyPush'), countyPushFrom: f.get('countyPushFrom') || undefined,
+        machineReplacesLabourRatio: n('machineRatio') === undefined ? undefined : n('machineRatio') / 100,
       },
     };
     if (baseline === 'live') delete body.months;
     if (f.get('altOn') === 'on') {
       body.alternatives = [{
         name: String(f.get('altName') || '').trim() || L('altName'),
-        policy: { ...body.policy, subsidyRate: (n('altSubsidyRate') ?? 0) / 100, projectCap: wanToYuan(n('altProjectCap')), countyPush: n('altCountyPush') },
+        policy: { ...body.policy, subsidyRate: (n('altSubsidyRate') ?? 0) / 100, projectCap: wanToYuan(n('altProjectCap')), countyPush: n('altCountyPush'),
+          machineReplacesLabourRatio: n('altMachineRatio') === undefined ? undefined : n('altMachineRatio') / 100 },
       }];
     }
     return { body, errors };
