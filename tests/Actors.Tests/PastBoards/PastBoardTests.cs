@@ -12,8 +12,10 @@ namespace Programme.Tests.PastBoards;
 /// recomputation, on the test side, from every enterprise's record read through the API; a correction to a past month
 /// shows in that month's board (nothing is a stored snapshot); a month the records do not cover is a 400 naming asOf.
 /// </summary>
-[Collection(SharedApp.Name)]
-public sealed class PastBoardTests(AppProcess app)
+/// <summary>Its own app: the tests register an above-scale firm, which the shared app's default-data checks (463 firms) must not see.</summary>
+public sealed class PastBoardApp : AppProcess;
+
+public sealed class PastBoardTests(PastBoardApp app) : IClassFixture<PastBoardApp>
 {
     private static readonly string[] Months = ["2019-06", "2021-03", "2021-12", "2022-02", "2022-05", "2022-08"];
 

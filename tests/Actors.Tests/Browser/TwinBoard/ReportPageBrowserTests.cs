@@ -13,8 +13,10 @@ namespace Programme.Tests.Browser.TwinBoard;
 /// names with markup shown as text (never run), the DOCX download opening with the Open XML SDK, English, a print
 /// layout without the app's chrome; a viewer is told it is for city staff and has no link to it.
 /// </summary>
-[Collection(SharedApp.Name)]
-public sealed class ReportPageBrowserTests(AppProcess app) : BrowserTest(app)
+/// <summary>Its own app: the tests register an above-scale firm, which the shared app's default-data checks (463 firms) must not see.</summary>
+public sealed class ReportPageApp : AppProcess;
+
+public sealed class ReportPageBrowserTests(ReportPageApp app) : BrowserTest(app), IClassFixture<ReportPageApp>
 {
     private const string Firm = "h15b-report-markup";
     private const string MarkupName = "<img src=x onerror=\"window.__xss=1\">标记测试企业";
