@@ -11,6 +11,7 @@ import { projectDatabaseCard } from '../cards/project-database.js';
 import { scheduleCard } from '../cards/schedule.js';
 import { moreTargetsCard } from '../cards/more-targets.js';
 import '../strings/city-panels.js';
+import { forecastCard, warningsPanel } from '../cards/forecast.js';
 
 function leagueTable() {
   const rows = new Map();   // county id → {tr, cells}
@@ -148,7 +149,11 @@ export function mountCity(main, ctx) {
       h('div', { class: 'side-stack' }, trendCard, h('div', { class: 'pair' }, kpis.cards.fund, kpis.cards.ops))));
   const records = h('div', { class: 'city-panel', id: 'city-panel-records', role: 'tabpanel', 'aria-labelledby': 'city-tab-records', hidden: true },
     readings.el, h('div', { class: 'pair' }, database.el, schedule.el), more.el);
-  const panels = { overview, records };
+  const forecast = forecastCard('city');
+  const warnings = warningsPanel('city', { max: 10 });
+  const forecastPanel = h('div', { class: 'city-panel forecast-panel', id: 'city-panel-forecast', role: 'tabpanel', 'aria-labelledby': 'city-tab-forecast', hidden: true },
+    forecast.el, warnings.el);
+  const panels = { overview, records, forecast: forecastPanel };
   const tabButtons = Object.keys(panels).map((key) => h('button', {
     type: 'button', role: 'tab', class: 'tab', id: 'city-tab-' + key, 'aria-controls': 'city-panel-' + key,
     'aria-selected': key === 'overview' ? 'true' : 'false', 'data-testid': 'city-tab-' + key, onclick: () => showPanel(key),
@@ -158,7 +163,7 @@ export function mountCity(main, ctx) {
     tabButtons.forEach((b) => b.setAttribute('aria-selected', b.id === 'city-tab-' + key ? 'true' : 'false'));
   }
   head.el.append(h('div', { class: 'tabs city-tabs', role: 'tablist', 'aria-label': t('panels.label') }, tabButtons));
-  const grid = h('div', { class: 'city-grid', hidden: true }, overview, records);
+  const grid = h('div', { class: 'city-grid', hidden: true }, overview, records, forecastPanel);
   main.append(head.el, head.error, loading, grid);
 
   let trend = null;
@@ -177,6 +182,10 @@ export function mountCity(main, ctx) {
     more.update(snap);
     kpis.setSpread(snap.counties);
     league.update(snap.counties);
+    forecast.update(snap);
+    warnings.update(snap);
+    const red = warnings.counts().red;
+    setText(tabButtons[2], red ? t('panels.forecastCount', { red }) : t('panels.forecast'));
     if (!trend) trend = trendChart(canvas);
     trend.update(snap);
   });
@@ -186,6 +195,7 @@ export function mountCity(main, ctx) {
       clearTimeout(errorTimer);
       unwatch();
       trend?.destroy();
+      forecast.destroy();
     },
   };
 }
