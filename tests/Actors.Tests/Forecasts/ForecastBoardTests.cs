@@ -70,6 +70,7 @@ public sealed class ForecastBoardTests(ForecastApp app) : BrowserTest(app), ICla
         // …and so do the hub's snapshots.
         await using (var hub = new BoardClient(App.BaseAddress))
         {
+            await hub.Connection.StartAsync();
             var snapshot = await hub.Subscribe("city");
             Assert.Equal(Probability(city, "coverage"), Probability(snapshot, "coverage"));
             Assert.NotEmpty(Warnings(snapshot, "coverage-forecast"));
@@ -105,8 +106,8 @@ public sealed class ForecastBoardTests(ForecastApp app) : BrowserTest(app), ICla
                 });
             Assert.True(response.IsSuccessStatusCode, $"{id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
-        var covered = await http.GetFromJsonAsync<JsonElement>("/api/board/city");
-        Assert.Equal(0, covered.GetProperty("enterprises").GetProperty("uncovered").GetInt32());
+        await Eventually.Holds(async () => (await http.GetFromJsonAsync<JsonElement>("/api/board/city")).GetProperty("enterprises").GetProperty("uncovered").GetInt32() == 0,
+            TimeSpan.FromSeconds(10), "the city board has no uncovered firm");
 
         // Within a minute: probability 1 and the coverage warning gone, on the open page, without reload.
         await Assertions.Expect(coverageRow).ToHaveAttributeAsync("data-probability", "1", new() { Timeout = 60_000 - (int)clock.ElapsedMilliseconds });
