@@ -40,11 +40,12 @@ public static partial class WarningRules
                 raised.Add(new RaisedWarning(key, scope, new BoardWarning(level, rule.Id, rule.Target, county, firm, mark.Since,
                     Fill(rule.Zh, values, zh: true), Fill(rule.En, values, zh: false))));
             }
-        raised.Sort((a, b) => Order(a.Warning).CompareTo(Order(b.Warning)));
+        // Red first; city-wide before a county's, a county's before a firm's; then the rules' configured order, oldest first.
+        var position = rules.Select((r, i) => (r.Id, i)).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First().i);
+        raised = [.. raised.OrderBy(w => w.Warning.Level == Red ? 0 : 1).ThenBy(w => w.Warning.CountyId is null ? 0 : w.Warning.EnterpriseId is null ? 1 : 2)
+            .ThenBy(w => position.GetValueOrDefault(w.Warning.Rule)).ThenBy(w => w.Warning.Since).ThenBy(w => w.Key, StringComparer.Ordinal)];
         return (raised, marks);
     }
-
-    private static (int, DateTimeOffset, string) Order(BoardWarning w) => (w.Level == Red ? 0 : 1, w.Since, w.Rule);
 
     /// <summary>The warnings a board shows: the city's board every city, county and firm warning; a county's its own county, firm and project ones.</summary>
     public static IReadOnlyList<BoardWarning> ForBoard(IEnumerable<RaisedWarning> all, string? countyId) =>
