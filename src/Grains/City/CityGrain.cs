@@ -22,6 +22,8 @@ public sealed class CityGrain(
     private readonly TimeSpan _interval = options.Value.FlushInterval;
     private long _version = BoardVersions.Start(clock);
     private Board? _board;
+    private BoardForecast? _forecast;
+    private IReadOnlyList<BoardWarning>? _warnings;
     private WhileChanging? _pushes;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -75,8 +77,19 @@ public sealed class CityGrain(
         Changed();
     }
 
+    public Task SetForecast(BoardForecast? forecast, IReadOnlyList<BoardWarning> warnings)
+    {
+        _forecast = forecast;
+        _warnings = warnings;
+        Changed();
+        return Task.CompletedTask;
+    }
+
     public Task<Board> GetBoard() =>
-        Task.FromResult(_board ??= BoardBuilder.City(_version, _counties.Values.ToList(), state.State.Targets, _calendar));
+        Task.FromResult(_board ??= BoardBuilder.City(_version, _counties.Values.ToList(), state.State.Targets, _calendar) with
+        {
+            Forecast = _forecast, Warnings = _warnings,
+        });
 
     public Task<ProgrammeTargets> GetTargets() => Task.FromResult(state.State.Targets);
 }

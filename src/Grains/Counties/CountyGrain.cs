@@ -40,6 +40,8 @@ public sealed class CountyGrain(
     private long? _reconcileAgainAt;
     private WhileChanging? _flushes;
     private Board? _board;
+    private BoardForecast? _forecast;
+    private IReadOnlyList<BoardWarning>? _warnings;
 
     private string CountyId => this.GetPrimaryKeyString();
 
@@ -163,8 +165,19 @@ public sealed class CountyGrain(
         MarkDirty();
     }
 
+    public Task SetForecast(BoardForecast? forecast, IReadOnlyList<BoardWarning> warnings)
+    {
+        _forecast = forecast;
+        _warnings = warnings;
+        MarkDirty();
+        return Task.CompletedTask;
+    }
+
     public Task<Board> GetBoard() =>
-        Task.FromResult(_board ??= BoardBuilder.County(CountyCatalogue.Get(CountyId), _version, _sum.ToContribution(), state.State.Targets, _calendar));
+        Task.FromResult(_board ??= BoardBuilder.County(CountyCatalogue.Get(CountyId), _version, _sum.ToContribution(), state.State.Targets, _calendar) with
+        {
+            Forecast = _forecast, Warnings = _warnings,
+        });
 
     public Task<CountyTotals> GetTotals() =>
         Task.FromResult(new CountyTotals(CountyId, _version, _sum.ToContribution(), state.State.Targets));

@@ -86,6 +86,7 @@ public static class SiloSetup
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ReportBuffer>());
         silo.Services.AddSingleton<DatasetLoader>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DatasetLoader>());
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Forecasts.ForecastStarter>();
         return silo;
     }
 
@@ -94,6 +95,8 @@ public static class SiloSetup
     {
         services.Configure<ProgrammeOptions>(configuration.GetSection(ProgrammeOptions.Section));
         services.Configure<Simulation.SimulationOptions>(configuration.GetSection(Simulation.SimulationOptions.Section));
+        services.Configure<Forecasts.ForecastOptions>(configuration.GetSection(Forecasts.ForecastOptions.Section));
+        services.Configure<Forecasts.WarningOptions>(configuration.GetSection(Forecasts.WarningOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -70,8 +70,9 @@ public static class Populations
                     Equipment: (long)(p.EquipmentInvestment ?? 0m));
             })
             .ToArray();
-        // Planned projects (not yet underway) begin in the simulation at their start month, or at once if it has passed.
-        var planned = e.Projects.Where(p => p.Status == ProjectStatus.Planned)
+        // Planned projects (not yet underway) begin in the simulation at their start month, or at once if it has passed; so
+        // does a project reported underway whose start month is not before the fork (it has no past to continue).
+        var planned = e.Projects.Where(p => p.Status == ProjectStatus.Planned || (p.Status == ProjectStatus.Underway && p.StartMonth >= start))
             .Select(p =>
             {
                 var from = p.StartMonth < start ? start : p.StartMonth;

@@ -11,6 +11,7 @@ import { scheduleCard } from '../cards/schedule.js';
 import { moreTargetsCard } from '../cards/more-targets.js';
 import '../strings/city-panels.js';
 import { asOfOf, follow, pastBanner, boardHash } from '../past.js';
+import { forecastCard, warningsPanel } from '../cards/forecast.js';
 
 function leagueTable(asOf = null) {
   const rows = new Map();   // county id → {tr, cells}
@@ -152,7 +153,11 @@ export function mountCity(main, ctx, route) {
       h('div', { class: 'side-stack' }, trendCard, h('div', { class: 'pair' }, kpis.cards.fund, kpis.cards.ops))));
   const records = h('div', { class: 'city-panel', id: 'city-panel-records', role: 'tabpanel', 'aria-labelledby': 'city-tab-records', hidden: true },
     readings.el, h('div', { class: 'pair' }, database.el, schedule.el), more.el);
-  const panels = { overview, records };
+  const forecast = forecastCard('city');
+  const warnings = warningsPanel('city', { max: 10 });
+  const forecastPanel = h('div', { class: 'city-panel forecast-panel', id: 'city-panel-forecast', role: 'tabpanel', 'aria-labelledby': 'city-tab-forecast', hidden: true },
+    forecast.el, warnings.el);
+  const panels = { overview, records, forecast: forecastPanel };
   const tabButtons = Object.keys(panels).map((key) => h('button', {
     type: 'button', role: 'tab', class: 'tab', id: 'city-tab-' + key, 'aria-controls': 'city-panel-' + key,
     'aria-selected': key === 'overview' ? 'true' : 'false', 'data-testid': 'city-tab-' + key, onclick: () => showPanel(key),
@@ -162,7 +167,7 @@ export function mountCity(main, ctx, route) {
     tabButtons.forEach((b) => b.setAttribute('aria-selected', b.id === 'city-tab-' + key ? 'true' : 'false'));
   }
   head.el.append(h('div', { class: 'tabs city-tabs', role: 'tablist', 'aria-label': t('panels.label') }, tabButtons));
-  const grid = h('div', { class: 'city-grid', hidden: true }, overview, records);
+  const grid = h('div', { class: 'city-grid', hidden: true }, overview, records, forecastPanel);
   if (past) main.classList.add('board-past');
   main.append(...(past ? [past.el] : []), head.el, head.error, loading, grid);
 
@@ -183,6 +188,10 @@ export function mountCity(main, ctx, route) {
     more.update(snap);
     kpis.setSpread(snap.counties);
     league.update(snap.counties);
+    forecast.update(snap);
+    warnings.update(snap);
+    const red = warnings.counts().red;
+    setText(tabButtons[2], red ? t('panels.forecastCount', { red }) : t('panels.forecast'));
     if (!trend) trend = trendChart(canvas, { onMonth: (m) => { window.location.hash = boardHash(null, m); } });
     trend.update(snap);
   }, (text) => { clearTimeout(errorTimer); loading.remove(); head.error.textContent = text; head.error.hidden = false; });
@@ -193,6 +202,7 @@ export function mountCity(main, ctx, route) {
       unwatch();
       trend?.destroy();
       main.classList.remove('board-past');
+      forecast.destroy();
     },
   };
 }

@@ -12,6 +12,7 @@ import { moreTargetsCard } from '../cards/more-targets.js';
 import { enterpriseTable, planList } from '../table.js';
 import { canWriteCounty, isCity, onSession } from '../session.js';
 import { asOfOf, follow, pastBanner, boardHash } from '../past.js';
+import { forecastCard, warningsPanel } from '../cards/forecast.js';
 
 export function mountCounty(main, countyId, ctx, route) {
   const asOf = asOfOf(route);
@@ -88,9 +89,12 @@ export function mountCounty(main, countyId, ctx, route) {
     const database = projectDatabaseCard('county');
     const schedule = scheduleCard('county', countyId);
     const more = moreTargetsCard('county');
+    const forecast = forecastCard('county');
+    const warnings = warningsPanel('county');
     const grid = h('div', { class: 'city-grid county-grid', hidden: true },
       h('div', { class: 'status-row' }, h('span', { class: 'muted' }, t('county.targetStatus')), chips.el),
       h('div', { class: 'kpi-strip' }, kpis.cards.coverage, kpis.cards.projects, kpis.cards.investment, kpis.cards.goals),
+      h('div', { class: 'forecast-row' }, forecast.el, warnings.el),
       readings.el,
       h('div', { class: 'county-lower' }, trendCard, h('div', { class: 'side-stack' }, kpis.cards.fund, kpis.cards.ops, database.el, schedule.el, more.el), planCard),
       tableCard);
@@ -119,6 +123,8 @@ export function mountCounty(main, countyId, ctx, route) {
       database.update(snap);
       schedule.update(snap);
       more.update(snap);
+      forecast.update(snap);
+      warnings.update(snap);
       if (!trend) trend = trendChart(canvas, { onMonth: (m) => { window.location.hash = boardHash(countyId, m); } });
       trend.update(snap);
       if (!first && !asOf) { table.refresh(); plan.refresh(); }
@@ -129,7 +135,7 @@ export function mountCounty(main, countyId, ctx, route) {
       const me = list.find((c) => c.id === countyId);
       setText(rankEl, me ? t('county.rankValue', { r: me.rank, n: list.length }) : '—');
     });
-    cleanups.push(unwatch, unwatchCity, () => trend?.destroy(), () => table.destroy(), () => plan.destroy());
+    cleanups.push(unwatch, unwatchCity, () => trend?.destroy(), () => forecast.destroy(), () => table.destroy(), () => plan.destroy());
   }
 
   return {

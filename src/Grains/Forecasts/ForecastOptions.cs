@@ -1,0 +1,30 @@
+namespace Programme.Grains.Forecasts;
+
+/// <summary>Configuration section "Forecast": the live forecast service.</summary>
+public sealed class ForecastOptions
+{
+    public const string Section = "Forecast";
+
+    /// <summary>Off: no forecast is run and the boards carry none (the write-path benchmark's baseline).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Monte Carlo runs per recomputation (at least 200).</summary>
+    public int Runs { get; set; } = 200;
+
+    public long Seed { get; set; } = 42;
+
+    /// <summary>How often the service looks at the city board for a change.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A change is forecast once the board has been quiet this long…</summary>
+    public TimeSpan Debounce { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>…or, while it keeps changing, at most this long after the first change not yet forecast.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Even without a change the forecast and warnings are redone this often (warnings on due days follow the clock).</summary>
+    public TimeSpan Refresh { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>At most this many firms named in a reason sentence ("还差 37 家：A、B、C 等").</summary>
+    public int NamesInReason { get; set; } = 5;
+}

@@ -1,0 +1,32 @@
+// Strings of the live forecast card and the early-warning panel (issue 15, items 1–2).
+import { dict } from '../i18n.js';
+
+Object.assign(dict, {
+  'fc.title': { zh: '预测 · 截至 {deadline}', en: 'Forecast · by {deadline}' },
+  'fc.asOf': { zh: '基于 {month} 实时数据 · {runs} 次模拟 · 计算于 {time}', en: 'From the live {month} data · {runs} runs · computed {time}' },
+  'fc.pending': { zh: '预测计算中…', en: 'Computing the forecast…' },
+  'fc.target': { zh: '指标', en: 'Target' },
+  'fc.goal': { zh: '目标', en: 'Goal' },
+  'fc.expected': { zh: '预计', en: 'Expected' },
+  'fc.band': { zh: '5–95% 区间', en: '5–95 % band' },
+  'fc.probability': { zh: '达标概率', en: 'Chance to meet' },
+  'fc.key.coverage': { zh: '改造覆盖率', en: 'Coverage' },
+  'fc.key.projectsThisYear': { zh: '年度实施改造项目', en: 'Projects this year' },
+  'fc.key.completedThisYear': { zh: '年度完成投资', en: 'Investment completed' },
+  'fc.likely': { zh: '大概率达标', en: 'likely' },
+  'fc.uncertain': { zh: '存在风险', en: 'at risk' },
+  'fc.unlikely': { zh: '难以达标', en: 'unlikely' },
+  'fc.chart': { zh: '各指标预计值占目标的比例（区间为 5–95%，竖线为目标 100%）', en: 'Expected value as a share of each target (bar: 5–95 % band; line: the target, 100 %)' },
+  'fc.chartBand': { zh: '5–95% 区间', en: '5–95 % band' },
+  'fc.chartExpected': { zh: '预计', en: 'Expected' },
+  'warn.title': { zh: '预警', en: 'Early warnings' },
+  'warn.summary': { zh: '红色 {red} 条 · 黄色 {amber} 条', en: '{red} red · {amber} amber' },
+  'warn.none': { zh: '当前无预警', en: 'No warnings in force' },
+  'warn.red': { zh: '红色预警', en: 'Red' },
+  'warn.amber': { zh: '黄色预警', en: 'Amber' },
+  'warn.since': { zh: '自 {time} 起', en: 'since {time}' },
+  'warn.more': { zh: '另有 {n} 条', en: '{n} more' },
+  'warn.less': { zh: '收起', en: 'Show fewer' },
+  'panels.forecast': { zh: '预测预警', en: 'Forecast & warnings' },
+  'panels.forecastCount': { zh: '预测预警（红 {red}）', en: 'Forecast & warnings ({red} red)' },
+});
