@@ -27,12 +27,12 @@ public static class Populations
     /// is yet to come. The firms stay on the 2022 above-scale list throughout.
     /// </summary>
     public static SeedFirm[] Baseline(YearMonth start, int[] batchMonths) =>
-        Registry.Value.Enterprises.Select(e => AsOf(e, start, batchMonths, reviveUnstarted: true)).ToArray();
+        Registry.Value.Enterprises.Select(e => AsOf(e, start, batchMonths, reviveUnstarted: true, live: false)).ToArray();
 
     /// <summary>Live enterprises (forked at the reporting month), ordered by id so the order never depends on the read.</summary>
     public static SeedFirm[] Live(IEnumerable<Enterprise> enterprises, YearMonth start, int[] batchMonths) =>
         enterprises.OrderBy(e => e.Id, StringComparer.Ordinal)
-            .Select(e => AsOf(e, start, batchMonths, reviveUnstarted: false)).ToArray();
+            .Select(e => AsOf(e, start, batchMonths, reviveUnstarted: false, live: true)).ToArray();
 
     /// <summary>Firm <paramref name="index"/> of a synthetic population: a registry firm's county, sector and size, no project yet.</summary>
     public static SeedFirm Synthetic(int index, ulong world)
@@ -46,7 +46,7 @@ public static class Populations
         };
     }
 
-    private static SeedFirm AsOf(Enterprise e, YearMonth start, int[] batchMonths, bool reviveUnstarted)
+    private static SeedFirm AsOf(Enterprise e, YearMonth start, int[] batchMonths, bool reviveUnstarted, bool live)
     {
         var lastCall = LastCallBefore(start, batchMonths);
         var projects = e.Projects
@@ -71,8 +71,9 @@ public static class Populations
             })
             .ToArray();
         // Planned projects (not yet underway) begin in the simulation at their start month, or at once if it has passed; so
-        // does a project reported underway whose start month is not before the fork (it has no past to continue).
-        var planned = e.Projects.Where(p => p.Status == ProjectStatus.Planned || (p.Status == ProjectStatus.Underway && p.StartMonth >= start))
+        // does, in a live fork, a project reported underway whose start month is not before the fork (it has no past to
+        // continue). A registry restated at a past month has no such projects: its later projects are the model's to create.
+        var planned = e.Projects.Where(p => p.Status == ProjectStatus.Planned || (live && p.Status == ProjectStatus.Underway && p.StartMonth >= start))
             .Select(p =>
             {
                 var from = p.StartMonth < start ? start : p.StartMonth;

@@ -70,7 +70,7 @@ function render(r) {
             w.countyId ? county(w.countyId) : t('report.city'), (en && w.reasonEn) || w.reason, dateTime(w.since)])),
     h('h2', null, t('report.s5')),
     !r.forecast ? h('p', { 'data-testid': 'report-forecast-none' }, t('report.forecastNotComputed'))
-      : [h('p', null, t('report.forecastNote', { m: month(r.forecast.asOf), n: r.forecast.runs, d: month(r.forecast.deadline) })),
+      : [h('p', { 'data-testid': 'report-forecast' }, t('report.forecastNote', { m: month(r.forecast.asOf), n: r.forecast.runs, d: month(r.forecast.deadline) })),
         table([t('report.col.figure'), t('report.col.target'), t('report.col.expected'), t('report.col.band'), t('report.col.probability')],
           Object.entries(r.forecast.targets).map(([k, f]) => [figureName(k), forecastValue(k, f.target), forecastValue(k, f.expected),
             `${forecastValue(k, f.p5)} – ${forecastValue(k, f.p95)}`, pct(f.probability, 0)]))],
