@@ -94,12 +94,7 @@ public static class ProjectDatabaseApi
             IConfiguration config, IServiceProvider services) =>
         {
             if (!CountyCatalogue.Exists(countyId)) return Problems.UnknownCounty(countyId);
-            var calendar = new ProgrammeOptions
-            {
-                Year = int.TryParse(config["Programme:Year"], out var y) ? y : 2022,
-                ReportingMonth = config["Programme:ReportingMonth"] ?? "2022-08",
-                ReportDueDay = int.TryParse(config["Programme:ReportDueDay"], out var d) ? d : 5,
-            }.Calendar;
+            var calendar = (config.GetSection(ProgrammeOptions.Section).Get<ProgrammeOptions>() ?? new ProgrammeOptions()).Calendar;
             YearMonth at = calendar.ReportingMonth;
             if (month is not null && (!YearMonth.TryParse(month, out at) || at > calendar.ReportingMonth))
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["month"] = [$"must be a month \"YYYY-MM\" up to the reporting month {calendar.ReportingMonth}"] });

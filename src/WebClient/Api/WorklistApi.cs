@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Programme.Domain;
 using Programme.Grains;
+using Programme.Grains.Counties;
 using Programme.Grants;
 using Programme.Web.Hosting;
 
@@ -48,19 +49,11 @@ public static class WorklistApi
             if (role != Roles.City && !(role == Roles.County && Caller.CountyOf(user) == countyId))
                 return Results.Problem(statusCode: 403, title: "Forbidden", detail: $"The worklist of {countyId} is for its county agents and city staff.");
 
-            var calendar = new ProgrammeOptions
-            {
-                Year = int.TryParse(config["Programme:Year"], out var y) ? y : 2022,
-                ReportingMonth = config["Programme:ReportingMonth"] ?? "2022-08",
-                ReportDueDay = int.TryParse(config["Programme:ReportDueDay"], out var d) ? d : 5,
-            }.Calendar;
+            var calendar = (config.GetSection(ProgrammeOptions.Section).Get<ProgrammeOptions>() ?? new ProgrammeOptions()).Calendar;
             var at = calendar.ReportingMonth;
             var due = calendar.ReportDueDate;
 
-            var members = await grains.GetGrain<ICountyRosterGrain>(countyId).GetMembers();
-            var firms = (await Task.WhenAll(members.Select(m => grains.GetGrain<IEnterpriseGrain>(m).Get())))
-                .Where(f => f is not null && f.CountyId == countyId && f.AboveScale).Select(f => f!)
-                .OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+            var firms = (await CountyFirms.Read(grains, countyId)).Where(f => f.AboveScale).ToList();
 
             var items = new List<WorklistItem>();
             foreach (var f in firms)

@@ -22,25 +22,6 @@ public sealed class MachineReplacesLabourTests
         return engine;
     }
 
-    private static string Levels(ScenarioEngine e, int a)
-    {
-        var text = new System.Text.StringBuilder();
-        for (var r = 0; r < e.Definition.Runs; r++)
-            for (var level = 0; level <= e.MonthsDone; level++)
-            {
-                for (var m = 0; m < Metric.Count; m++) text.Append(e.City(a, r, level, m)).Append(',');
-                text.Append('\n');
-            }
-        return text.ToString();
-    }
-
-    private static decimal Mean(ScenarioEngine e, int arm, int metric)
-    {
-        long sum = 0;
-        for (var r = 0; r < e.Definition.Runs; r++) sum += e.City(arm, r, e.MonthsDone, metric);
-        return (decimal)sum / e.Definition.Runs;
-    }
-
     [Fact]
     public async Task A_ratio_of_zero_with_no_other_grant_is_exactly_the_no_reward_twin()
     {
@@ -49,7 +30,7 @@ public sealed class MachineReplacesLabourTests
             Runs = 12, Months = 36,
             Policy = new PolicyRequest { SubsidyRate = 0, Rewards = NoCertificationRewards, MachineReplacesLabourRatio = 0, BatchMonths = [4, 10] },
         }));
-        Assert.Equal(Levels(engine, engine.TwinOf[0]!.Value), Levels(engine, 0));
+        Assert.Equal(TrustTests.Levels(engine, engine.TwinOf[0]!.Value), TrustTests.Levels(engine, 0));
         Assert.Equal(0, engine.Results().Comparison!.Grants);
     }
 
@@ -65,14 +46,14 @@ public sealed class MachineReplacesLabourTests
             Runs = 30, Policy = Ratio(0.10m),
             Alternatives = [new AlternativeRequest { Name = "ratio-40", Policy = Ratio(0.40m) }],
         }));
-        Assert.True(Mean(engine, 1, Metric.RewardRequested) > Mean(engine, 0, Metric.RewardRequested),
-            $"support asked at 40 % {Mean(engine, 1, Metric.RewardRequested)} vs 10 % {Mean(engine, 0, Metric.RewardRequested)}");
-        Assert.True(Mean(engine, 1, Metric.RewardAwarded) > Mean(engine, 0, Metric.RewardAwarded));
-        Assert.True(Mean(engine, 1, Metric.Intelligent) > Mean(engine, 0, Metric.Intelligent),
-            $"intelligent projects at 40 % {Mean(engine, 1, Metric.Intelligent)} vs 10 % {Mean(engine, 0, Metric.Intelligent)}");
+        Assert.True(TrustTests.MeanLevel(engine, 1, Metric.RewardRequested) > TrustTests.MeanLevel(engine, 0, Metric.RewardRequested),
+            $"support asked at 40 % {TrustTests.MeanLevel(engine, 1, Metric.RewardRequested)} vs 10 % {TrustTests.MeanLevel(engine, 0, Metric.RewardRequested)}");
+        Assert.True(TrustTests.MeanLevel(engine, 1, Metric.RewardAwarded) > TrustTests.MeanLevel(engine, 0, Metric.RewardAwarded));
+        Assert.True(TrustTests.MeanLevel(engine, 1, Metric.Intelligent) > TrustTests.MeanLevel(engine, 0, Metric.Intelligent),
+            $"intelligent projects at 40 % {TrustTests.MeanLevel(engine, 1, Metric.Intelligent)} vs 10 % {TrustTests.MeanLevel(engine, 0, Metric.Intelligent)}");
         // …and even 10 % buys intelligent projects its twin (no support) does not have.
         var twin = engine.TwinOf[0]!.Value;
-        Assert.True(Mean(engine, 0, Metric.Intelligent) > Mean(engine, twin, Metric.Intelligent));
+        Assert.True(TrustTests.MeanLevel(engine, 0, Metric.Intelligent) > TrustTests.MeanLevel(engine, twin, Metric.Intelligent));
     }
 
     [Theory]

@@ -20,7 +20,7 @@ public sealed class TrustTests
     }
 
     /// <summary>Every level of every metric, run and month of arm <paramref name="a"/>, and of every county.</summary>
-    private static string Levels(ScenarioEngine e, int a)
+    internal static string Levels(ScenarioEngine e, int a)
     {
         var text = new System.Text.StringBuilder();
         for (var r = 0; r < e.Definition.Runs; r++)
@@ -34,7 +34,7 @@ public sealed class TrustTests
         return text.ToString();
     }
 
-    private static decimal MeanLevel(ScenarioEngine e, int arm, int metric, int? level = null)
+    internal static decimal MeanLevel(ScenarioEngine e, int arm, int metric, int? level = null)
     {
         long sum = 0;
         for (var r = 0; r < e.Definition.Runs; r++) sum += e.City(arm, r, level ?? e.MonthsDone, metric);

@@ -13,16 +13,19 @@ export class ApiError extends Error {
   }
 }
 
+/** The ApiError of a failed read: the problem's detail (or title) when the body is JSON, else the status text. */
+async function readFailure(res) {
+  let detail = res.statusText;
+  try {
+    const body = await res.json();
+    detail = body.detail || body.title || detail;
+  } catch { /* not JSON */ }
+  return new ApiError(res.status, `${res.status} ${detail}`);
+}
+
 export async function getJson(url, { signal } = {}) {
   const res = await fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store', signal });
-  if (!res.ok) {
-    let detail = res.statusText;
-    try {
-      const body = await res.json();
-      detail = body.detail || body.title || detail;
-    } catch { /* not JSON */ }
-    throw new ApiError(res.status, `${res.status} ${detail}`);
-  }
+  if (!res.ok) throw await readFailure(res);
   return res.json();
 }
 
@@ -36,14 +39,7 @@ export async function getSnapshot(url, etag, { signal } = {}) {
   if (etag) headers['If-None-Match'] = etag;
   const res = await fetch(url, { headers, cache: 'no-store', signal });
   if (res.status === 304) return { notModified: true, etag };
-  if (!res.ok) {
-    let detail = res.statusText;
-    try {
-      const body = await res.json();
-      detail = body.detail || body.title || detail;
-    } catch { /* not JSON */ }
-    throw new ApiError(res.status, `${res.status} ${detail}`);
-  }
+  if (!res.ok) throw await readFailure(res);
   return { notModified: false, snapshot: await res.json(), etag: res.headers.get('ETag') };
 }
 
