@@ -27,6 +27,11 @@ stop_test_deps
 
 count() { { grep -E "^ +$1: +[0-9]+$" artifacts/test-output.log || true; } | awk '{s+=$2} END {print s+0}'; }
 passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
+# CI keeps only the end of the output: repeat every failure (name and the start of its message) just above the counts.
+if [ "$failed" != 0 ] || [ "$status" != 0 ]; then
+  echo; echo "== Failures (repeated from above)"
+  awk '/^  Failed /{n=1; c=0} /^  (Passed|Skipped) /{n=0} n && c<30 {print; c++}' artifacts/test-output.log | cut -c1-400
+fi
 echo
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$status"
