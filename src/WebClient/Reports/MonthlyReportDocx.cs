@@ -65,7 +65,7 @@ public static class MonthlyReportDocx
             {
                 body.Append(Para($"红色预警 {r.Warnings.Count(w => w.Level == "red")} 项，黄色预警 {r.Warnings.Count(w => w.Level != "red")} 项。"));
                 body.Append(Table(["等级", "指标", "范围", "原因", "预警起始"],
-                    r.Warnings.Select(w => new[] { Level(w.Level), TargetName(w.Target), County(w.CountyId) + (w.EnterpriseId is null ? "" : " · " + w.EnterpriseId), w.Reason, Beijing(w.Since) }),
+                    r.Warnings.Select(w => new[] { Level(w.Level), TargetName(w.Target), County(w.CountyId), w.Reason, Beijing(w.Since) }),
                     null));
             }
 

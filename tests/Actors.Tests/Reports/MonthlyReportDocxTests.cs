@@ -34,6 +34,7 @@ public sealed class MonthlyReportDocxTests
     private static readonly BoardWarning[] Warnings =
     [
         new("amber", "schedule-overdue", "schedule", "mianchi", null, new DateTimeOffset(2022, 9, 6, 0, 0, 0, TimeSpan.Zero), "渑池县 3 个项目未按期报送 8 月月调度", "3 projects in Mianchi have not reported August"),
+        new("amber", "firm-without-plan", "coverage", "mianchi", "mianchi-e017", new DateTimeOffset(2022, 9, 6, 0, 0, 0, TimeSpan.Zero), "渑池县某某铝业有限公司（渑池县）尚未实施改造", "… is not yet covered"),
         new("red", "coverage-forecast", "coverage", null, null, new DateTimeOffset(2022, 8, 1, 0, 0, 0, TimeSpan.Zero), "覆盖率 92.0 %，预计 12 月达 94.1 %（达标概率 3 %），还差 37 家", "Coverage 92.0 %…"),
     ];
 
@@ -48,10 +49,13 @@ public sealed class MonthlyReportDocxTests
 
         var warnings = doc.TableHeaded("等级", "指标", "范围", "原因");
         Assert.NotNull(warnings);
-        Assert.Equal(3, warnings.Count);
+        Assert.Equal(4, warnings.Count);
         Assert.Equal(["红色预警", "规上工业企业改造覆盖率", "全市", "覆盖率 92.0 %，预计 12 月达 94.1 %（达标概率 3 %），还差 37 家", "2022-08-01 08:00"], warnings[1]);
         Assert.Equal("黄色预警", warnings[2][0]);
         Assert.Equal("渑池县", warnings[2][2]);
+        // A firm's warning names its county in the scope column and the firm in its reason: never the firm's id.
+        Assert.Equal("渑池县", warnings[3][2]);
+        Assert.DoesNotContain("mianchi-e017", doc.AllText);
 
         var forecast = doc.TableHeaded("指标", "目标", "预计", "区间（5%–95%）", "达标概率");
         Assert.NotNull(forecast);
