@@ -19,7 +19,7 @@ dotnet build Actors.sln -c Release -warnaserror -nologo -v q
 log "Testing"
 mkdir -p artifacts
 set +e
-dotnet test Actors.sln -c Release --no-build --nologo --logger "console;verbosity=normal" \
+dotnet test Actors.sln -c Release --no-build --nologo --logger "console;verbosity=normal" --logger "trx;LogFileName=tests.trx" \
   --results-directory artifacts/test-results "$@" 2>&1 | tee artifacts/test-output.log
 status=${PIPESTATUS[0]}
 set -e
