@@ -126,6 +126,8 @@ export function viaText(entry) {
 export function actionText(entry) {
   // The first write of a firm registers it; later ones update it.
   if (entry.action === 'upsert-enterprise' && Number(entry.version) === 1) return t('hist.action.register');
+  // A month's report with its scheduling fields (形象进度, 纳统) is the month's 月调度, not only its investment.
+  if (entry.action === 'report-progress' && (entry.changes || []).some((c) => SCHEDULE.test(String(c.field)))) return t('hist.action.report-schedule');
   return entry.action ? tOr('hist.action.' + entry.action, t('hist.action.other')) : '—';
 }
 

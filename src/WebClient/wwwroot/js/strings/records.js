@@ -127,7 +127,6 @@ Object.assign(dict, {
   'pf.keyFailed': { zh: '项目已提交，但未能列为重点项目：{why}', en: 'The project is in, but could not be made a key project: {why}' },
   'pf.plannedOver': { zh: '本年计划投资不能超过总投资', en: 'Planned this year must not exceed the total' },
   'pf.equipmentOver': { zh: '设备投资不能超过总投资', en: 'Equipment must not exceed the total' },
-  'pf.endBefore': { zh: '完工月份不能早于开工月份', en: 'The end must not be before the start' },
 
   // the project list of a county (项目库) and its actions
   'pl.title': { zh: '项目库 · 审核、入库与出库', en: 'Project database · review, admission, exit' },
@@ -228,8 +227,9 @@ Object.assign(dict, {
   'hist.action.review-project-entry': { zh: '项目库审核', en: 'Project database review' },
   'hist.action.exit-project': { zh: '项目出库', en: 'Project left the database' },
   'hist.action.set-key-project': { zh: '重点项目认定', en: 'Key project set' },
+  'hist.action.report-schedule': { zh: '报送月调度', en: 'Monthly scheduling reported' },
   'hist.p.entry': { zh: '入库状态', en: 'database stage' },
-  'hist.p.entryNote': { zh: '审核意见', en: 'review note' },
+  'hist.p.entryNote': { zh: '办理说明', en: 'note' },
   'hist.p.exitReason': { zh: '出库原因', en: 'reason for leaving' },
   'hist.p.mergedInto': { zh: '合并至', en: 'merged into' },
   'hist.p.key': { zh: '重点项目', en: 'key project' },

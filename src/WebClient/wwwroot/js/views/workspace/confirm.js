@@ -15,16 +15,16 @@ import '../../strings/grants.js';
 export const moneyFact = (label, yuan, testid) => [label, amountWords(yuan), testid];
 
 /**
- * confirmDialog({ title, intro, facts: [[label, value, testid?]], extra: nodes, confirmLabel, testid,
+ * confirmDialog({ title, intro, facts: [[label, value, testid?]], extra: nodes, confirmLabel, backLabel, testid,
  *   run: async (general) => result | null, fieldNames: names of the form's fields, onFieldErrors(err) })
  * Resolves when the dialog closes: the run's result, or null when cancelled / refused.
  */
-export function confirmDialog({ title, intro, facts = [], extra = [], confirmLabel, testid = 'confirm-dialog', run, fieldNames = [], onFieldErrors }) {
+export function confirmDialog({ title, intro, facts = [], extra = [], confirmLabel, backLabel, testid = 'confirm-dialog', run, fieldNames = [], onFieldErrors }) {
   return new Promise((resolve) => {
     let result = null;
     const general = h('div', { class: 'form-general', 'aria-live': 'polite' });
     const confirm = h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'dialog-confirm' }, confirmLabel || t('pa.confirm'));
-    const back = h('button', { type: 'button', class: 'btn', 'data-testid': 'dialog-back' }, t('g.d.back'));
+    const back = h('button', { type: 'button', class: 'btn', 'data-testid': 'dialog-back' }, backLabel || t('g.d.back'));
     const known = new Set(fieldNames.map((n) => n.toLowerCase()));
     const dlg = openDialog({
       title, testid,

@@ -92,7 +92,7 @@ async function review(r, decision, onDone) {
   const extra = [fields.el];
   if (kind === 'admit' && r.entry === 'proposed') extra.unshift(h('p', { class: 'form-note' }, t('pa.admitBoth')));
   const done = await confirmDialog({
-    title: t('pa.t.' + kind), testid: 'action-dialog',
+    backLabel: t('pa.cancel'), title: t('pa.t.' + kind), testid: 'action-dialog',
     facts: [...facts(r), [t('pa.after'), t('entry.' + after), 'confirm-after']],
     extra,
     confirmLabel: t('pa.' + kind),
@@ -125,6 +125,7 @@ async function exit(r, onDone) {
   const fields = dialogFields([reason, target, note]);
   let others = null;
   reasonBox.addEventListener('change', async () => {
+    fields.clear();
     const merged = reasonBox.querySelector('input:checked')?.value === 'merged';
     target.el.hidden = !merged;
     if (merged && !others) {
@@ -137,7 +138,7 @@ async function exit(r, onDone) {
     }
   });
   const done = await confirmDialog({
-    title: t('pa.t.exit'), testid: 'action-dialog',
+    backLabel: t('pa.cancel'), title: t('pa.t.exit'), testid: 'action-dialog',
     facts: [...facts(r), [t('pa.after'), `${t('entry.exited')} · ${t('pStatus.cancelled')}`, 'confirm-after']],
     extra: [h('p', { class: 'form-warn' }, t('pa.exitWarn')), fields.el],
     confirmLabel: t('pa.exit'),
@@ -162,7 +163,7 @@ async function exit(r, onDone) {
 async function setKey(r, on, onDone) {
   const which = on ? 'keyOn' : 'keyOff';
   const done = await confirmDialog({
-    title: t('pa.t.' + which), testid: 'action-dialog',
+    backLabel: t('pa.cancel'), title: t('pa.t.' + which), testid: 'action-dialog',
     facts: [...facts(r), [t('pa.after'), on ? t('key.badge') : '—', 'confirm-after']],
     confirmLabel: t('pa.' + which),
     run: async (general) => {
@@ -184,7 +185,8 @@ export function actionButtons(r, onDone) {
     out.push(city ? b('admit', () => review(r, 'approve', onDone), 'btn-primary') : b('countyApprove', () => review(r, 'approve', onDone), 'btn-primary'));
     out.push(b('return', () => review(r, 'return', onDone)));
   }
-  if (r.entry !== 'exited') out.push(b('exit', () => exit(r, onDone), 'btn-danger'));
+  // A finished project stays as it is; any other may leave (cancelled or merged).
+  if (r.entry !== 'exited' && r.status !== 'completed') out.push(b('exit', () => exit(r, onDone), 'btn-danger'));
   if (city && r.entry !== 'exited') out.push(r.key ? b('keyOff', () => setKey(r, false, onDone)) : b('keyOn', () => setKey(r, true, onDone)));
   return out;
 }
