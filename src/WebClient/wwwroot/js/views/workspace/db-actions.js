@@ -117,7 +117,7 @@ async function exit(r, onDone) {
     h('input', { type: 'radio', name: reasonName, value: v, 'data-testid': 'exit-reason-' + v }), ' ', t('exit.' + v)));
   const reasonBox = h('div', { class: 'radio-row', role: 'radiogroup', tabindex: '-1' }, radios);
   const reason = { el: null, control: reasonBox, slot: h('div', { class: 'field-errors' }), name: 'reason' };
-  reason.el = h('fieldset', { class: 'ff fieldset' }, h('legend', null, t('pa.reason')), reasonBox, reason.slot);
+  reason.el = h('fieldset', { class: 'ff fieldset', 'data-field': 'reason' }, h('legend', null, t('pa.reason')), reasonBox, reason.slot);
   const targetSel = select([['', t('ws.choose')]], '', { 'data-testid': 'exit-merged-into' });
   const target = field('mergedInto', t('pa.mergedInto'), targetSel);
   target.el.hidden = true;

@@ -27,7 +27,7 @@ export function scheduleForm({ id, data, calendar, dueDay = 5, done }) {
     ['true', 'false'].map((v) => h('label', { class: 'radio' },
       h('input', { type: 'radio', name: statsName, value: v, 'data-testid': 'sched-stats-' + (v === 'true' ? 'yes' : 'no') }), ' ', t(v === 'true' ? 'yes' : 'no'))));
   const stats = { name: 'inStatistics', control: statsBox, slot: h('div', { class: 'field-errors' }), aliases: [] };
-  stats.el = h('fieldset', { class: 'ff fieldset' }, h('legend', null, t('sf.inStatistics')), statsBox, stats.slot);
+  stats.el = h('fieldset', { class: 'ff fieldset', 'data-field': 'inStatistics' }, h('legend', null, t('sf.inStatistics')), statsBox, stats.slot);
   const current = h('p', { class: 'field-hint current-amount span-all', 'data-testid': 'sched-current', 'aria-live': 'polite' });
   const none = h('p', { class: 'form-note span-all', hidden: true }, t('sf.none'));
   const fields = [project, monthF, invested, percent, stats, progress, problems];
