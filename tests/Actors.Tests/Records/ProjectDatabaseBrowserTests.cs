@@ -98,8 +98,12 @@ public sealed class ProjectDatabaseBrowserTests(ProjectDatabaseApp app) : Browse
         await Assertions.Expect(confirm.GetByTestId("confirm-amount")).ToHaveTextAsync("¥12,000,000.00 · 1,200.00 万元 · 人民币壹仟贰佰万元整");
         await Assertions.Expect(confirm.GetByTestId("confirm-planned")).ToContainTextAsync("300.00 万元");
         await agent.ScreenshotAsync(new() { Path = Fixtures.Browser.ScreenshotPath("project-plan-confirm-zh-1920.png") });
-        // A double click confirms once: one project.
-        await confirm.GetByTestId("dialog-confirm").DblClickAsync();
+        // A double click confirms once: one project, sent against the version the form was filled at (If-Match).
+        string version;
+        using (var http = App.Http()) version = (await http.GetAsync($"/api/enterprises/{Firm}")).Headers.ETag!.Tag;
+        var post = await agent.RunAndWaitForRequestAsync(() => confirm.GetByTestId("dialog-confirm").DblClickAsync(),
+            r => r.Method == "POST" && r.Url.EndsWith($"/api/enterprises/{Firm}/projects", StringComparison.Ordinal));
+        Assert.Equal(version, post.Headers["if-match"]);
         await Assertions.Expect(agent.GetByTestId("toast")).ToContainTextAsync("已提交谋划项目", new() { Timeout = 10_000 });
         Assert.Equal(1, await ProjectsNamed(Planned));
         var planned = await Project(Planned);
@@ -222,6 +226,18 @@ public sealed class ProjectDatabaseBrowserTests(ProjectDatabaseApp app) : Browse
             Assert.DoesNotContain(code, text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch(new Regex(@"\bp\d+\b|sdic-jincheng|其他字段|其他变更"), text);
         await agent.ScreenshotAsync(new() { Path = Fixtures.Browser.ScreenshotPath("project-enterprise-zh-1920.png"), FullPage = true });
+
+        // The county's history export says the same in words (the codes stay out of it; the firm's code has its own column).
+        using (var cityApi = App.Http(AppProcess.Token("city", name: "city")))
+        {
+            var csv = await cityApi.GetStringAsync($"/api/counties/{County}/history?format=csv&take=1000");
+            var lines = string.Join("\n", csv.Split('\n').Where(l => l.Contains(Firm, StringComparison.Ordinal)));
+            foreach (var word in new[] { "项目库审核", "入库状态", "待县级审核", "已入库", "重点项目认定", "项目出库", "出库原因", "项目取消", "已出库",
+                         "2022年8月形象进度（%）", "35%", "2022年8月是否纳统", "第三批“三大改造”项目", "2022年6月–2023年6月" })
+                Assert.Contains(word, lines);
+            foreach (var code in new[] { "proposed", "county-reviewed", "entered", "exited", "cancelled", "review-project-entry", "exit-project", "set-key-project", ",true", ",false", "2022-3" })
+                Assert.DoesNotContain(code, lines, StringComparison.OrdinalIgnoreCase);
+        }
 
         // ---- 6. The same page in English, on a smaller screen.
         var en = await NewPage(1366, 768);
