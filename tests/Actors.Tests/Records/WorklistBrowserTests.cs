@@ -38,8 +38,9 @@ public sealed class WorklistBrowserTests(AppProcess app) : BrowserTest(app), ICl
         var link = worklist.Locator("details[data-kind='unreported'] a").First;
         await link.ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/workspace/enterprise/" + first.GetProperty("enterpriseId").GetString(), StringComparison.Ordinal));
-        await Assertions.Expect(page.GetByTestId("progress-project")).ToHaveValueAsync(first.GetProperty("projectId").GetString()!, new() { Timeout = 20_000 });
-        await Assertions.Expect(page.GetByTestId("progress-month")).ToHaveValueAsync("2022-08");
-        await Assertions.Expect(page.GetByTestId("progress-amount-wan")).ToBeFocusedAsync();
+        // An unreported month is resolved by the month's scheduling report (月调度): the link opens that form.
+        await Assertions.Expect(page.GetByTestId("sched-project")).ToHaveValueAsync(first.GetProperty("projectId").GetString()!, new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("sched-month")).ToHaveValueAsync("2022-08");
+        await Assertions.Expect(page.GetByTestId("sched-invested-wan")).ToBeFocusedAsync();
     }
 }

@@ -15,17 +15,26 @@ public static partial class HistoryText
     [GeneratedRegex(@"^projects/([^/]+)/(\w+)$")] private static partial Regex ProjectField();
     [GeneratedRegex(@"^projects/([^/]+)$")] private static partial Regex ProjectAdded();
     [GeneratedRegex(@"^grants/([^/]+)/([^/]+)/(awarded|disbursed)$")] private static partial Regex Grant();
+    [GeneratedRegex(@"^projects/([^/]+)/schedule/(\d{4}-\d{2})/(progress|progressPercent|problems|inStatistics)$")] private static partial Regex Schedule();
+    [GeneratedRegex(@"^\d{4}-\d{2}–\d{4}-\d{2}$")] private static partial Regex Period();
 
     public static string Field(HistoryChangeView c)
     {
         var project = c.Project is { } name ? $"项目「{name}」" : "项目";
         Match m;
         if ((m = Monthly().Match(c.Field)).Success) return $"{project} · {Labels.Month(m.Groups[2].Value)}完成投资";
+        if ((m = Schedule().Match(c.Field)).Success)
+            return $"{project} · {Labels.Month(m.Groups[2].Value)}" + m.Groups[3].Value switch
+            {
+                "progress" => "形象进度", "progressPercent" => "形象进度（%）", "problems" => "存在问题", _ => "是否纳统",
+            };
         if ((m = ProjectField().Match(c.Field)).Success)
             return $"{project} · " + m.Groups[2].Value switch
             {
                 "name" => "项目名称", "status" => "项目状态", "totalInvestment" => "总投资", "plannedThisYear" => "年度计划投资",
-                "kind" => "改造类型", "startMonth" => "开始月份", "endMonth" => "结束月份", var other => other,
+                "kind" => "改造类型", "startMonth" => "开始月份", "endMonth" => "结束月份",
+                "entry" => "入库状态", "entryNote" => "办理说明", "exitReason" => "出库原因", "mergedInto" => "合并至", "key" => "重点项目",
+                "planningBatch" => "谋划批次", var other => other,
             };
         if (ProjectAdded().IsMatch(c.Field)) return "新增项目";
         if ((m = Grant().Match(c.Field)).Success)
@@ -56,6 +65,21 @@ public static partial class HistoryText
             }
         }
         if (field.EndsWith("/status", StringComparison.Ordinal) && Wire.TryParse<ProjectStatus>(value, out var ps)) return Labels.Status(ps);
+        if (ProjectField().Match(field) is { Success: true } pf)
+            switch (pf.Groups[2].Value)
+            {
+                case "entry": return Entry(value);
+                case "exitReason": return value switch { "cancelled" => "项目取消", "merged" => "合并至其他项目", _ => value };
+                case "mergedInto": return "该企业的另一项目";
+                case "key": return value == "true" ? "是" : "否";
+                case "planningBatch": return BatchName(value);
+            }
+        if (Schedule().Match(field) is { Success: true } sf)
+            switch (sf.Groups[3].Value)
+            {
+                case "inStatistics": return value == "true" ? "是" : "否";
+                case "progressPercent": return value + "%";
+            }
         if ((field.Contains("/monthly/", StringComparison.Ordinal) || field.EndsWith("/totalInvestment", StringComparison.Ordinal)
              || field.EndsWith("/plannedThisYear", StringComparison.Ordinal) || field.EndsWith("/awarded", StringComparison.Ordinal)
              || field.EndsWith("/disbursed", StringComparison.Ordinal))
@@ -65,18 +89,31 @@ public static partial class HistoryText
         return value;
     }
 
-    /// <summary>"name; kind; total; planned; start–end; status" (the name may itself hold "; ").</summary>
+    /// <summary>A project's stage in the project database (项目库).</summary>
+    private static string Entry(string value) => value switch
+    {
+        "proposed" => "待县级审核", "county-reviewed" => "待市级入库", "entered" => "已入库", "exited" => "已出库", _ => value,
+    };
+
+    private static string BatchName(string id) => PlanningBatches.All.FirstOrDefault(b => b.Id == id)?.Name ?? id;
+
+    /// <summary>
+    /// "name; kind; total; planned; start–end; status[; entry[; batch]]" (the name may itself hold "; "): read around the
+    /// period, the one part shaped like "2022-06–2023-06".
+    /// </summary>
     private static string NewProject(string value)
     {
         var p = value.Split("; ");
-        if (p.Length < 6) return value;
-        var tail = p[^5..];
-        var name = string.Join("; ", p[..^5]);
-        var period = tail[3].Split('–');
-        var kind = Wire.TryParse<ProjectKind>(tail[0], out var k) ? Labels.Kind(k) : tail[0];
-        var status = Wire.TryParse<ProjectStatus>(tail[4], out var s) ? Labels.Status(s) : tail[4];
+        var at = Array.FindLastIndex(p, x => Period().IsMatch(x));
+        if (at < 4) return value;
+        var name = string.Join("; ", p[..(at - 3)]);
+        var period = p[at].Split('–');
+        var kind = Wire.TryParse<ProjectKind>(p[at - 3], out var k) ? Labels.Kind(k) : p[at - 3];
         string Money(string x) => decimal.TryParse(x, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? Labels.WanText(d) : x;
-        return $"{name} · {kind} · 总投资 {Money(tail[1])} · 年度计划投资 {Money(tail[2])} · "
-            + (period.Length == 2 ? $"{Labels.Month(period[0])}–{Labels.Month(period[1])}" : tail[3]) + $" · {status}";
+        var text = $"{name} · {kind} · 总投资 {Money(p[at - 2])} · 年度计划投资 {Money(p[at - 1])} · {Labels.Month(period[0])}–{Labels.Month(period[1])}";
+        if (at + 1 < p.Length) text += " · " + (Wire.TryParse<ProjectStatus>(p[at + 1], out var s) ? Labels.Status(s) : p[at + 1]);
+        if (at + 2 < p.Length) text += " · " + Entry(p[at + 2]);
+        if (at + 3 < p.Length) text += " · " + BatchName(p[at + 3]);
+        return text;
     }
 }

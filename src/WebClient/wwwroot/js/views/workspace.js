@@ -1,6 +1,7 @@
-// County agent workspace (#/workspace; city staff pick a county: #/workspace?county=ID): the county's firms
-// (paged, searchable, a "no project yet" tab), registering a firm, the monthly report import, exports, an API
-// token for county scripts, and the county's recent change history.
+// County agent workspace (#/workspace; city staff pick a county: #/workspace?county=ID): the worklist, the county's
+// 月调度 completeness and start rate, its firms (paged, searchable, a "no project yet" tab), registering a firm, its
+// project database (review, 入库, 出库, key projects), the monthly report import, exports, an API token for county
+// scripts, and the county's recent change history.
 import { h, setText } from '../dom.js';
 import { t, countyName, getLang } from '../i18n.js';
 import { count, dateTime } from '../format.js';
@@ -13,6 +14,9 @@ import { historyTable } from '../audit.js';
 import { card } from './workspace/card.js';
 import { importCard } from './workspace/import-card.js';
 import { worklistCard } from './workspace/worklist-card.js';
+import { projectsCard } from './workspace/projects-card.js';
+import { scheduleCard } from '../cards/schedule.js';
+import { projectDatabaseCard } from '../cards/project-database.js';
 import '../strings/import.js';
 
 const COUNTY_KEY = 'threeTransformations.wsCounty';
@@ -113,25 +117,35 @@ export function mountWorkspace(main, ctx, route) {
     const files = downloadsCard(countyId);
     const token = tokenCard();
     const hist = historyCard(countyId);
+    const projects = projectsCard(countyId);
+    // The county's 月调度 completeness and its project database with the start rate, as on its board (pushed).
+    const sched = scheduleCard('ws', countyId);
+    const database = projectDatabaseCard('ws');
 
     main.append(head, work.el,
+      h('div', { class: 'ws-kpis' }, sched.el, database.el),
       h('div', { class: 'ws-grid' },
         h('div', { class: 'ws-main' }, ents.el),
         h('div', { class: 'ws-side' }, files.el, token.el)),
+      projects.el,
       imp.el,
       hist.el);
 
     work.load();
     ents.load();
     hist.load();
+    projects.load();
     let first = true;
-    const unwatch = watch(`county:${countyId}`, () => {
+    const unwatch = watch(`county:${countyId}`, (snapshot) => {
+      sched.update(snapshot);
+      database.update(snapshot);
       if (first) { first = false; return; }
       work.refresh();
       ents.refresh();
       hist.refresh();
+      projects.refresh();
     });
-    cleanups.push(unwatch, () => ents.destroy(), () => hist.destroy());
+    cleanups.push(unwatch, () => ents.destroy(), () => hist.destroy(), () => projects.destroy());
   }
 
   // ---- enterprises: all / no project yet, and registering a firm ----

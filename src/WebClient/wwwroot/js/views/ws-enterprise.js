@@ -1,6 +1,7 @@
-// One firm in the workspace (#/workspace/enterprise/{id}): report a month's investment, change a project's
-// status, record cloud / digital milestones and certifications, add a project, edit the profile (If-Match), with the
-// firm's projects month by month and its full change history. Every change re-reads the firm.
+// One firm in the workspace (#/workspace/enterprise/{id}): the month's scheduling report (月调度), a month's investment,
+// a project's status, cloud / digital milestones and certifications, planning a project (谋划) and its way through the
+// project database (review, 入库, 出库, key flag), the profile (If-Match), with the firm's projects month by month and its
+// full change history. Every change re-reads the firm.
 import { h, setText, flash } from '../dom.js';
 import { t, countyName, getLang, paren } from '../i18n.js';
 import '../strings/coverage.js';
@@ -13,11 +14,14 @@ import {
   field, formState, submit, textInput, monthInput, wanInput, wanToYuan, wanHint, yuanToWan, select, setOptions,
   isMonth, toast,
 } from '../forms.js';
-import { historyTable } from '../audit.js';
+import { historyTable, planningBatchName } from '../audit.js';
 import { card, guard, wsHref } from './workspace.js';
+import { planForm } from './workspace/plan-form.js';
+import { scheduleForm } from './workspace/schedule-form.js';
+import { actionButtons, entryBadge, keyBadge, rowOf } from './workspace/db-actions.js';
+import '../strings/records.js';
 
 const STATUSES = ['active', 'halted', 'semi-halted', 'revived'];
-const KINDS = ['intelligent', 'green', 'technical'];
 const P_STATUSES = ['planned', 'underway', 'completed', 'cancelled'];
 const CERT_KINDS = ['green-factory', 'smart-workshop', 'smart-factory', 'smart-manufacturing-benchmark', 'integration-demonstration'];
 const LEVELS = ['city', 'provincial', 'national'];
@@ -130,6 +134,8 @@ export function mountWorkspaceEnterprise(main, id, ctx, route) {
     const form = q?.get('form');
     if (form === 'progress' && q.get('project') && projectsOf().some((p) => p.id === q.get('project'))) {
       r.progress.prefill(q.get('project'), q.get('month') || '');
+    } else if (form === 'schedule' && q.get('project') && projectsOf().some((p) => p.id === q.get('project'))) {
+      r.schedule.prefill(q.get('project'), q.get('month') || '');
     } else if (form === 'add-project' && r.addProject?.card) {
       r.addProject.card.scrollIntoView({ block: 'nearest' });
       r.addProject.card.querySelector('input, select, textarea')?.focus();
@@ -164,7 +170,11 @@ export function mountWorkspaceEnterprise(main, id, ctx, route) {
     r.cloud = milestoneForm('cloud');
     r.digital = milestoneForm('digital');
     r.profile = profileForm();
-    r.addProject = addProjectForm();
+    r.addProject = planForm({ id, etag: () => etag, calendar: () => calendar, done: (message) => (message ? done(message) : load()) });
+    r.schedule = scheduleForm({ id, data: () => data, calendar: () => calendar, done });
+    r.dbBody = h('div', { class: 'table-wrap' });
+    r.dbCard = card('h-wse-db', t('pl.title'), h('p', { class: 'muted small' }, t(isCity() ? 'pl.intro.city' : 'pl.intro.county')), r.dbBody);
+    r.dbCard.dataset.testid = 'wse-db';
     r.cert = certForm();
 
     r.matrix = h('div', { class: 'table-wrap' });
@@ -184,16 +194,18 @@ export function mountWorkspaceEnterprise(main, id, ctx, route) {
     r.milestoneCard = card('h-wse-milestones', t('wse.milestones'), r.cloud.el, r.digital.el);
     r.statusCard = card('h-wse-status', t('wse.status.title'), r.status.el);
 
-    r.forms = [r.progress.card, r.statusCard, r.milestoneCard, r.profile.card, r.addProject.card];
+    r.forms = [r.progress.card, r.statusCard, r.milestoneCard, r.profile.card, r.addProject.card, r.schedule.card];
     main.append(
       h('div', { class: 'board-head' }, r.title, r.badges, r.meta, r.links),
       r.readonly,
+      r.schedule.card,
       h('div', { class: 'wse-grid' },
         h('div', { class: 'wse-col' }, r.progress.card, r.statusCard),
         h('div', { class: 'wse-col' }, r.milestoneCard, r.certCard),
         h('div', { class: 'wse-col' }, r.profile.card)),
       r.matrixCard,
-      h('div', { class: 'wse-grid wse-grid-2' }, r.addProject.card),
+      r.dbCard,
+      r.addProject.card,
       r.historyCard);
   }
 
@@ -240,7 +252,9 @@ export function mountWorkspaceEnterprise(main, id, ctx, route) {
     r.digital.update();
     r.profile.update();
     r.addProject.update();
+    r.schedule.update();
     renderMatrix(canWrite);
+    renderDatabase();
     renderCerts();
     renderHistory(false);
   }
@@ -309,6 +323,26 @@ export function mountWorkspaceEnterprise(main, id, ctx, route) {
     return getLang() === 'en' ? new Date(Date.UTC(2000, mo - 1, 1)).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' }) : `${mo}月`;
   }
 
+  /** The firm's projects in the project database, with what the signed-in person may do to each. */
+  function renderDatabase() {
+    const projects = [...projectsOf()].sort((a, b) => String(a.id).localeCompare(String(b.id), undefined, { numeric: true }));
+    if (projects.length === 0) { r.dbBody.replaceChildren(h('p', { class: 'empty' }, t('e.p.none'))); return; }
+    r.dbBody.replaceChildren(h('table', { class: 'data-table pl-table', 'data-testid': 'wse-db-table' },
+      h('thead', null, h('tr', null, ['pl.project', 'pf.batch', 'pl.total', 'pl.period', 'pl.stage', 'pl.actions']
+        .map((k) => h('th', { scope: 'col', class: k === 'pl.total' ? 'c-num' : null }, t(k))))),
+      h('tbody', null, projects.map((p) => {
+        const row = rowOf(data, p);
+        return h('tr', { 'data-testid': 'wse-db-row', 'data-project': p.id, class: p.entry === 'exited' ? 'row-muted' : null },
+          h('th', { scope: 'row', class: 'c-name' }, p.name, ' ', p.key ? keyBadge() : null,
+            h('span', { class: 'sub' }, t('kind.' + p.kind), p.theme ? ' · ' + t('theme.' + p.theme) : '', ' · ', t('pStatus.' + p.status))),
+          h('td', null, planningBatchName(p.planningBatch)),
+          h('td', { class: 'c-num' }, money(p.totalInvestment)),
+          h('td', { class: 'nowrap' }, `${month(p.startMonth)} – ${month(p.endMonth)}`),
+          h('td', null, entryBadge(p.entry), p.exitReason ? h('span', { class: 'sub' }, t('pl.exitedBecause', { why: t('exit.' + p.exitReason) })) : null),
+          h('td', { class: 'actions' }, h('div', { class: 'btn-row' }, session().lost ? [] : actionButtons(row, load))));
+      }))));
+  }
+
   function renderCerts() {
     const certs = Array.isArray(data.certifications) ? data.certifications : [];
     r.certList.replaceChildren(certs.length === 0 ? h('p', { class: 'muted' }, t('none')) : h('table', { class: 'data-table', 'data-testid': 'wse-certs' },
@@ -320,12 +354,12 @@ export function mountWorkspaceEnterprise(main, id, ctx, route) {
   }
 
   function renderHistory(force) {
-    const sig = JSON.stringify([history.length, history[0]?.version, historyShown, getLang()]);
+    const sig = JSON.stringify([history.length, history[0]?.version, historyShown, getLang(), data?.version]);
     if (!force && r.historyBody.dataset.sig === sig) return;
     r.historyBody.dataset.sig = sig;
     setText(r.historyCount, t('wsh.count', { n: count(history.length) }));
     const list = history;
-    r.historyBody.replaceChildren(historyTable(history, { testid: 'wse-history', limit: historyShown }));
+    r.historyBody.replaceChildren(historyTable(history, { testid: 'wse-history', limit: historyShown, projectName: (_, pid) => projectsOf().find((p) => p.id === pid)?.name }));
     r.historyMore.hidden = list.length <= historyShown;
     r.historyMore.textContent = t('wsh.more', { n: count(Math.min(list.length - historyShown, HISTORY_PAGE * 4)) });
   }
@@ -556,60 +590,6 @@ export function mountWorkspaceEnterprise(main, id, ctx, route) {
       await done(t('wse.c.done', { what }));
     });
     return { el };
-  }
-
-  // Add a project; money typed in 万元.
-  function addProjectForm() {
-    const name = field('name', t('e.p.name'), textInput({ 'data-testid': 'project-name', maxlength: '200' }));
-    const kind = field('kind', t('e.p.kind'), select([['', t('ws.choose')], ...KINDS.map((k) => [k, t('kind.' + k)])], '', { 'data-testid': 'project-kind' }));
-    const total = field('totalInvestment', t('wse.a.totalWan'), wanInput({ 'data-testid': 'project-total-wan' }), { hint: ' ' });
-    const planned = field('plannedThisYear', t('wse.a.plannedWan'), wanInput({ 'data-testid': 'project-planned-wan' }), { hint: ' ' });
-    const start = field('startMonth', t('wse.a.start'), monthInput({ 'data-testid': 'project-start' }));
-    const end = field('endMonth', t('wse.a.end'), monthInput({ 'data-testid': 'project-end' }));
-    const status = field('status', t('wse.a.status'), select(['planned', 'underway', 'completed'].map((s) => [s, t('pStatus.' + s)]), 'planned', { 'data-testid': 'project-status' }),
-      { hint: t('wse.a.statusHint'), aliases: ['projects'] });
-    const fields = [name, kind, total, planned, start, end, status];
-    const button = h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'project-submit' }, t('wse.a.submit'));
-    const form = h('form', { class: 'form form-grid form-grid-4', novalidate: true }, fields.map((f) => f.el),
-      h('div', { class: 'form-actions span-all' }, button));
-    const state = formState(form, fields);
-    for (const f of [total, planned]) {
-      const show = () => { f.hint.textContent = wanHint(f.control.value) || t('wse.a.wanHint'); };
-      f.control.addEventListener('input', show);
-      show();
-    }
-    const c = card('h-wse-add', t('wse.a.title'), h('p', { class: 'muted small' }, t('wse.a.intro')), form);
-
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      state.clear();
-      const totalYuan = wanToYuan(total.control.value);
-      const plannedYuan = String(planned.control.value).trim() === '' ? 0 : wanToYuan(planned.control.value);
-      let bad = false;
-      if (!name.control.value.trim()) { state.fieldError('name', t('srv.required')); bad = true; }
-      if (!kind.control.value) { state.fieldError('kind', t('srv.required')); bad = true; }
-      if (!Number.isFinite(totalYuan)) { state.fieldError('totalInvestment', String(total.control.value).trim() ? t('srv.format') : t('srv.required')); bad = true; }
-      if (!Number.isFinite(plannedYuan)) { state.fieldError('plannedThisYear', t('srv.format')); bad = true; }
-      for (const f of [start, end]) {
-        const v = f.control.value.trim();
-        if (!isMonth(v)) { state.fieldError(f.name, v ? t('srv.month') : t('srv.required')); bad = true; }
-      }
-      if (bad) { form.querySelector('[aria-invalid="true"]')?.focus(); return; }
-      const body = {
-        name: name.control.value.trim(), kind: kind.control.value, totalInvestment: totalYuan, plannedThisYear: plannedYuan,
-        startMonth: start.control.value, endMonth: end.control.value, status: status.control.value,
-      };
-      const res = await submit(state, () => request('POST', routes.projects(id), { json: body }));
-      if (!res) return;
-      for (const f of [name, total, planned, start, end]) f.control.value = '';
-      kind.control.value = '';
-      status.control.value = 'planned';
-      total.control.dispatchEvent(new Event('input'));
-      planned.control.dispatchEvent(new Event('input'));
-      await done(t('wse.a.done', { p: body.name, id: res.data?.id ?? '' }));
-    });
-
-    return { card: c, update() {} };
   }
 
   // The profile, guarded by If-Match: a change by someone else since it was read is refused (412), the user's

@@ -18,7 +18,8 @@ function item(i) {
   const firm = i.enterpriseName;
   let href; let text;
   if (i.kind === 'unreported') {
-    href = ws(i.enterpriseId, { form: 'progress', project: i.projectId, month: i.month });
+    // Resolved by the month's scheduling report (月调度), not by the investment alone.
+    href = ws(i.enterpriseId, { form: 'schedule', project: i.projectId, month: i.month });
     text = t('wl.unreported.item', { firm, project: i.projectName, month: i.month });
   } else if (i.kind === 'uncovered-firm') {
     href = ws(i.enterpriseId, { form: 'add-project' });
