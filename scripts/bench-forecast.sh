@@ -40,7 +40,7 @@ for round in $(seq 1 "$ROUNDS"); do
     line=$($LT updates --closed --firms "$FIRMS" --duration "$D" --gateway $GW --url $URL 2>/dev/null | grep '^updates:')
     after=$(grep -c '^ *Forecast [0-9]*:' "$log" || true)
     rate=$(echo "$line" | sed -E 's/.* = ([0-9.]+)\/s.*/\1/')
-    ms=$(grep -oE 'warnings, [0-9]+ ms' "$log" | tail -n +$((before + 1)) | grep -oE '[0-9]+ ms' | paste -sd, - || true)
+    ms=$(grep -oE 'warnings, [0-9]+ ms \(reading the firms [0-9]+ ms' "$log" | tail -n +$((before + 1)) | sed -E 's/warnings, ([0-9]+) ms \(reading the firms ([0-9]+) ms/\1 ms, read \2 ms/' | paste -sd';' - || true)
     say "round $round, Forecast:Enabled=$mode: $line"
     [ "$mode" = true ] && say "  forecast recomputations during the run: $((after - before)) (${ms:-none})"
     if [ "$mode" = true ]; then ON+=("$rate"); else OFF+=("$rate"); fi

@@ -22,6 +22,13 @@ public sealed class ForecastOptions
     /// <summary>…or, while it keeps changing, at most this long after the first change not yet forecast.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// At most this share of the time is spent reading the firms for a forecast (the part that competes with writes; the
+    /// Monte Carlo runs at the lowest priority): after a read that took d, the next recomputation waits d × (1 / share − 1)
+    /// (0.05: a 2 s read is redone at most every 38 s, however fast the board changes).
+    /// </summary>
+    public double BusyShare { get; set; } = 0.05;
+
     /// <summary>Even without a change the forecast and warnings are redone this often (warnings on due days follow the clock).</summary>
     public TimeSpan Refresh { get; set; } = TimeSpan.FromMinutes(10);
 

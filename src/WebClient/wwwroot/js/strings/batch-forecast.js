@@ -15,6 +15,7 @@ Object.assign(dict, {
   'bf.fits': { zh: '预算可覆盖预计下达资金', en: 'The budget covers the expected awards' },
   'bf.runsOut': { zh: '预计 {month} 用完', en: 'Expected to run out in {month}' },
   'bf.shortfall': { zh: '缺口 {amount}', en: 'short by {amount}' },
+  'bf.sep': { zh: '，', en: ', ' },
   'bf.left': { zh: '预计结余 {amount}', en: '{amount} expected to remain' },
   'bf.chart': { zh: '各环节在办项目数与预计下达项目数', en: 'Applications at each stage now, and the awards they are expected to bring' },
   'bf.current': { zh: '在办', en: 'There now' },

@@ -84,8 +84,8 @@ export function batchForecastCard() {
     } else {
       setText(budget, money(f.budget));
       setText(runOut, f.runsOutIn
-        ? `${t('bf.runsOut', { month: month(f.runsOutIn) })}，${t('bf.shortfall', { amount: money(f.shortfall) })}`
-        : `${t('bf.fits')}，${t('bf.left', { amount: money(f.budget - f.expectedAmount) })}`);
+        ? `${t('bf.runsOut', { month: month(f.runsOutIn) })}${t('bf.sep')}${t('bf.shortfall', { amount: money(f.shortfall) })}`
+        : `${t('bf.fits')}${t('bf.sep')}${t('bf.left', { amount: money(f.budget - f.expectedAmount) })}`);
     }
     runOut.className = f.runsOutIn ? 'bad' : 'muted';
     el.dataset.runsOut = f.runsOutIn || '';
