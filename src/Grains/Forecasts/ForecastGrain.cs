@@ -55,20 +55,22 @@ public sealed class ForecastGrain(
             _changedAt = now;
             _pendingSince ??= now;
         }
+        // Once the board has been quiet for the debounce, the writes have paused: forecast now. While it keeps changing, a
+        // forecast is due after MaxDelay, but recomputing then competes with the writes, so it takes at most
+        // Forecast:BusyShare of the time: the next waits the last one's duration × (1 / share − 1) after it finished.
+        var breather = _computedAt is null || clock.GetElapsedTime(_computedAt.Value) >= _gap;
         var due = print != _forecastFor
-            ? clock.GetElapsedTime(_changedAt!.Value) >= _options.Debounce || clock.GetElapsedTime(_pendingSince!.Value) >= _options.MaxDelay
+            ? clock.GetElapsedTime(_changedAt!.Value) >= _options.Debounce || (breather && clock.GetElapsedTime(_pendingSince!.Value) >= _options.MaxDelay)
             : _computedAt is { } at && clock.GetElapsedTime(at) >= _options.Refresh;
-        // However often the board changes, reading the firms (the part that competes with the write path: the Monte Carlo
-        // runs on the forecast worker's lowest-priority thread) takes at most Forecast:BusyShare of the time: the next
-        // recomputation waits the last read's duration × (1 / share − 1) after it finished.
-        if (!due || (_computedAt is { } last && clock.GetElapsedTime(last) < _gap)) return;
+        if (!due) return;
+        var started = clock.GetTimestamp();
         try
         {
             await Recompute(city);
             _forecastFor = print;
             _pendingSince = null;
             _computedAt = clock.GetTimestamp();
-            _gap = _readTook * (1 / Math.Clamp(_options.BusyShare, 0.001, 1) - 1);
+            _gap = clock.GetElapsedTime(started) * (1 / Math.Clamp(_options.BusyShare, 0.001, 1) - 1);
         }
         catch (Exception ex)
         {

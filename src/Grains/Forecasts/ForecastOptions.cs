@@ -23,9 +23,8 @@ public sealed class ForecastOptions
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// At most this share of the time is spent reading the firms for a forecast (the part that competes with writes; the
-    /// Monte Carlo runs at the lowest priority): after a read that took d, the next recomputation waits d × (1 / share − 1)
-    /// (0.05: a 2 s read is redone at most every 38 s, however fast the board changes).
+    /// While the board keeps changing (a forecast due by <see cref="MaxDelay"/>, not by a quiet board), at most this share of
+    /// the time is spent recomputing: after a recomputation that took d, the next waits d × (1 / share − 1).
     /// </summary>
     public double BusyShare { get; set; } = 0.05;
 
