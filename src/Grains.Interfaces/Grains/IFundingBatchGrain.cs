@@ -37,6 +37,17 @@ public interface IFundingBatchGrain : IGrainWithStringKey
     /// <summary>Sets the cap (null: uncapped). It may not fall below what is committed; raising it funds the waiting list in rank order.</summary>
     Task<BatchResult> SetBudget(decimal? budget, ChangeContext context);
 
+    /// <summary>The board's version (cheap: what the forecast service polls). Odd once the forecast of the batch as it stands is in.</summary>
+    [AlwaysInterleave]
+    Task<long> GetVersion();
+
+    /// <summary>What the forecast reads (null if the batch was never created).</summary>
+    [AlwaysInterleave]
+    Task<BatchPipeline?> GetPipeline();
+
+    /// <summary>The forecast service's result (called only by it): kept in memory and pushed with the board.</summary>
+    Task SetForecast(BatchForecast forecast);
+
     /// <summary>Stops taking new applications (截止申报); returned ones may still be resubmitted.</summary>
     Task<BatchResult> CloseApplications(ChangeContext context);
 }

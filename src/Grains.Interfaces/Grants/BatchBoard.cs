@@ -37,4 +37,6 @@ public sealed record BatchBoard : IVersionedSnapshot
     [Id(20)] public int AwaitingNotice { get; init; }
     [Id(21)] public bool AcceptingApplications { get; init; }
     [Id(22)] public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>The grant-pipeline forecast of an open or reviewing batch, computed in the background; null until then, or when the review is over.</summary>
+    [Id(23)] public BatchForecast? Forecast { get; init; }
 }

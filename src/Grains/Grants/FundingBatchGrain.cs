@@ -30,6 +30,7 @@ public sealed class FundingBatchGrain(
     private readonly TimeSpan _interval = options.Value.FlushInterval;
     private WhileChanging? _pushes;
     private IGrainTimer? _retryTimer;
+    private BatchForecast? _forecast;
 
     private FundingBatch? Current => state.State.Current;
     private string BatchId => this.GetPrimaryKeyString();
@@ -43,8 +44,37 @@ public sealed class FundingBatchGrain(
         if (Current.GrantsToRecord.Length > 0) ScheduleGrantRetry();
     }
 
-    public Task<BatchBoard?> GetBoard() =>
-        Task.FromResult(Current is null ? null : BatchBoardBuilder.Build(Current, clock.GetUtcNow()));
+    public Task<BatchBoard?> GetBoard() => Task.FromResult(Current is null ? null : Board(Current));
+
+    public Task<long> GetVersion() => Task.FromResult(Current is null ? 0 : BoardVersion(Current));
+
+    public Task<BatchPipeline?> GetPipeline() => Task.FromResult(Current is not { } b ? null : new BatchPipeline
+    {
+        Id = b.Id, Version = b.Version, CreatedAt = b.CreatedAt, Call = b.Call, Status = BatchBoardBuilder.Status(b), Applications = b.Applications,
+    });
+
+    public Task SetForecast(BatchForecast forecast)
+    {
+        if (Current is null || forecast.ForVersion > Current.Version || (_forecast is { } had && had.ForVersion > forecast.ForVersion))
+            return Task.CompletedTask;
+        _forecast = forecast;
+        MarkDirty();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The board with its forecast. Its version is twice the batch's stored version, plus one once the forecast of the
+    /// batch as it stands has arrived: a forecast landing after a change is a newer snapshot, and a change always newer
+    /// still. The forecast is shown only while the batch is open or under review.
+    /// </summary>
+    private BatchBoard Board(FundingBatch b)
+    {
+        var board = BatchBoardBuilder.Build(b, clock.GetUtcNow());
+        var open = board.Status is BatchStatus.Open or BatchStatus.Reviewing;
+        return board with { Version = BoardVersion(b), Forecast = open ? _forecast : null };
+    }
+
+    private long BoardVersion(FundingBatch b) => b.Version * 2 + (_forecast?.ForVersion == b.Version ? 1 : 0);
 
     public Task<GrantApplication?> GetApplication(int applicationId) => Task.FromResult(Current?.Find(applicationId));
 
@@ -265,7 +295,7 @@ public sealed class FundingBatchGrain(
     private async Task PushBoard(CancellationToken cancellationToken)
     {
         if (Current is null) return;
-        var board = BatchBoardBuilder.Build(Current, clock.GetUtcNow());
+        var board = Board(Current);
         await GrainFactory.GetGrain<IBoardNotifierGrain>(0).Publish(new BoardUpdate(board.Scope, board.Version, board, clock.GetUtcNow()));
     }
 }

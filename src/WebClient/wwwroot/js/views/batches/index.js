@@ -12,6 +12,7 @@ import { select } from '../../forms.js';
 import { closeDialog } from '../../dialog.js';
 import { STAGES, batchStatusLabel, isCityUser, mayApply } from '../../grants.js';
 import { batchBoard } from './board-cards.js';
+import { batchForecastCard } from './forecast-card.js';
 import { reviewQueue } from './queue.js';
 import { bulkActions } from './bulk-actions.js';
 import { applyForm } from './apply-form.js';
@@ -39,6 +40,7 @@ export function mountBatches(main, ctx, route) {
     meta, h('span', { class: 'board-head-extra' }, exports));
 
   const board = batchBoard();
+  const forecast = batchForecastCard();
   const rerender = () => { clearTimeout(reloadTimer); reloadTimer = setTimeout(() => queue.reload(), 250); };
   const onAction = (kind, a) => {
     const done = { onDone: () => queue.reload() };
@@ -63,7 +65,7 @@ export function mountBatches(main, ctx, route) {
   const body = h('div', { class: 'g-layout', hidden: true },
     board.strip,
     mainRow = h('div', { class: 'g-main' }, queueCard, bulk.el),
-    h('div', { class: 'g-cards' }, board.cards),
+    h('div', { class: 'g-cards' }, forecast.el, board.cards),
     h('div', { class: 'g-forms' }, apply.el, create.el));
   const loading = h('p', { class: 'loading' }, t('board.loading'));
   main.append(head, roleNote, loading, empty, body);
@@ -82,6 +84,7 @@ export function mountBatches(main, ctx, route) {
     loading.remove();
     body.hidden = false;
     board.update(b);
+    forecast.update(b);
     bulk.update(b);
     queue.setCounts(b.stages);
     if (!route.query?.get('tab') && !tabChosen) {
@@ -141,6 +144,7 @@ export function mountBatches(main, ctx, route) {
       unwatch?.();
       offSession();
       queue.destroy();
+      forecast.destroy();
       closeDialog();
     },
   };

@@ -1,0 +1,33 @@
+// Strings of the grant-pipeline forecast card on the batches view (issue 15, item 6).
+import { dict } from '../i18n.js';
+
+Object.assign(dict, {
+  'bf.title': { zh: '资金需求预测', en: 'Award forecast' },
+  'bf.pending': { zh: '预测计算中…', en: 'Computing the forecast…' },
+  'bf.over': { zh: '本批次评审已结束，无需预测。', en: 'The review of this batch is over: nothing left to forecast.' },
+  'bf.meta': { zh: '基于 {month} 在审申报 · 全流程通过率：补助类 {subsidy}，奖励类 {reward} · 计算于 {time}',
+    en: 'From the applications in hand in {month} · pass rate over all stages: subsidy {subsidy}, reward {reward} · computed {time}' },
+  'bf.expected': { zh: '预计下达', en: 'Expected awards' },
+  'bf.expectedN': { zh: '约 {n} 个项目', en: 'about {n} projects' },
+  'bf.awardMonth': { zh: '预计下达月份', en: 'Expected award month' },
+  'bf.budget': { zh: '预算', en: 'Budget' },
+  'bf.uncapped': { zh: '不封顶，不会用完', en: 'Uncapped: never runs out' },
+  'bf.fits': { zh: '预算可覆盖预计下达资金', en: 'The budget covers the expected awards' },
+  'bf.runsOut': { zh: '预计 {month} 用完', en: 'Expected to run out in {month}' },
+  'bf.shortfall': { zh: '缺口 {amount}', en: 'short by {amount}' },
+  'bf.sep': { zh: '，', en: ', ' },
+  'bf.left': { zh: '预计结余 {amount}', en: '{amount} expected to remain' },
+  'bf.chart': { zh: '各环节在办项目数与预计下达项目数', en: 'Applications at each stage now, and the awards they are expected to bring' },
+  'bf.current': { zh: '在办', en: 'There now' },
+  'bf.expectedAwards': { zh: '预计下达', en: 'Expected awards' },
+  'bf.c.stage': { zh: '环节', en: 'Stage' },
+  'bf.c.now': { zh: '在办项目', en: 'There now' },
+  'bf.c.amount': { zh: '审定金额', en: 'Amount' },
+  'bf.c.expected': { zh: '预计下达（个）', en: 'Expected awards' },
+  'bf.c.expectedAmount': { zh: '预计下达金额', en: 'Expected amount' },
+  'bf.c.month': { zh: '预计推荐月份', en: 'Recommended in' },
+  'bf.awarded': { zh: '已下达', en: 'Awarded' },
+  'bf.waiting': { zh: '预算用完后需候补的项目（按候补名次）', en: 'Would wait once the budget is spent (in waiting-list rank)' },
+  'bf.noWaiting': { zh: '无需候补', en: 'Nobody would wait' },
+  'bf.waitingNow': { zh: '已在候补', en: 'waiting now' },
+});
