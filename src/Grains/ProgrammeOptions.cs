@@ -16,8 +16,15 @@ public sealed class ProgrammeOptions
     /// <summary>The latest month reported, "YYYY-MM". Progress can be reported up to and including it.</summary>
     public string ReportingMonth { get; set; } = "2022-08";
 
-    /// <summary>How often the per-silo pre-aggregator flushes to counties, and counties to the city.</summary>
+    /// <summary>How often counties (and funding batches) push their board and report to the city, and the city pushes its board.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How long the per-silo pre-aggregator holds a firm's report before sending its county's batch. With
+    /// <see cref="FlushInterval"/> this is the push budget: a change reaches a county board within BufferInterval +
+    /// FlushInterval (150 ms) plus the calls, the city board within BufferInterval + 2 × FlushInterval (250 ms).
+    /// </summary>
+    public TimeSpan BufferInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
     /// The day of the following month by which a month's scheduling report (月调度) is due, 1–28 (default the 5th: August's

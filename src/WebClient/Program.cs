@@ -18,6 +18,7 @@ builder.AddProgrammeOrleans();
 builder.AddProgrammeWeb();
 
 var app = builder.Build();
+app.HoldUntilDataLoaded();
 app.UseProgrammeWeb();
 app.MapBoardApi();
 app.MapEnterpriseApi();

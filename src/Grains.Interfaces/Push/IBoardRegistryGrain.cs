@@ -1,7 +1,7 @@
 namespace Programme.Push;
 
 /// <summary>
-/// Knows one board observer per web front end and which scopes anyone watches. Front ends re-register on a timer;
+/// Knows one board observer per web front end. Front ends re-register on a timer;
 /// an observer not heard from, or whose silo has left the cluster, is dropped.
 /// </summary>
 public interface IBoardRegistryGrain : IGrainWithIntegerKey

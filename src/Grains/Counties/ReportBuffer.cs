@@ -6,8 +6,8 @@ namespace Programme.Grains.Counties;
 
 /// <summary>
 /// The per-silo pre-aggregation stage (预汇总): enterprises on this silo drop their reports here (an in-process call,
-/// no message); it keeps the newest report per enterprise and, one flush interval after the first pending report,
-/// sends one batch per county. A county sees a few calls a second however busy its firms are, and nothing runs while
+/// no message); it keeps the newest report per enterprise and, one buffer interval (ProgrammeOptions.BufferInterval,
+/// 50 ms) after the first pending report, sends one batch per county. A county sees a few calls a second however busy its firms are, and nothing runs while
 /// nothing changes. On silo shutdown what is pending is flushed; if a silo dies with reports pending, the firms
 /// re-announce when they reactivate and counties reconcile (see CountyGrain).
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class ReportBuffer(IGrainFactory grains, IOptions<ProgrammeOptions
     : ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly object _gate = new();
-    private readonly TimeSpan _interval = options.Value.FlushInterval;
+    private readonly TimeSpan _interval = options.Value.BufferInterval;
     private Dictionary<(string County, string Enterprise), EnterpriseReport> _pending = new();
     private bool _scheduled;
 

@@ -4,69 +4,67 @@ using Programme.Push;
 namespace Programme.Grains.Push;
 
 /// <summary>
-/// Per-silo push stage (after the GPSTracker sample's notifier): keeps the newest snapshot per scope and flushes every
-/// 50 ms to every front end's observer — only scopes some browser watches; the rest cost a dictionary entry. An update
-/// for a scope that is not (yet) known to be watched is parked briefly, so a browser that subscribed a moment ago
-/// still gets it once the routes catch up.
+/// Per-silo push stage (after the GPSTracker sample's notifier): hands each new board snapshot on to every front end's
+/// observer at once, keeping only the newest per scope of those that arrive while the front ends' list is being read.
+/// It does not know which scopes are watched: each front end does, and drops what no browser of its own watches, so a
+/// browser that has just subscribed gets every update produced after its front end started watching the scope.
 /// </summary>
 [StatelessWorker(1)]
 [Reentrant]
 public sealed class BoardNotifierGrain(TimeProvider clock, ILogger<BoardNotifierGrain> logger) : Grain, IBoardNotifierGrain
 {
-    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan RoutesMaxAge = TimeSpan.FromMilliseconds(250);
+    /// <summary>How old the list of front ends may be; a front end that has just registered waits this long before it
+    /// counts on every notifier knowing it (<c>BoardPushService</c>).</summary>
+    public static readonly TimeSpan RoutesMaxAge = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan RoutesTimeout = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan ParkFor = TimeSpan.FromSeconds(3);
 
     private Dictionary<string, BoardUpdate> _pending = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (BoardUpdate Update, long Since)> _parked = new(StringComparer.Ordinal);
     private PushRoutes? _routes;
     private long _routesAt;
-    private IGrainTimer? _timer;
+    private bool _sending;
 
     public Task Publish(BoardUpdate update)
     {
         if (!_pending.TryGetValue(update.Scope, out var held) || held.Version < update.Version) _pending[update.Scope] = update;
-        _timer ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = false });
+        if (!_sending)
+        {
+            _sending = true;
+            _ = SendPending();
+        }
         return Task.CompletedTask;
     }
 
-    private async Task Flush(CancellationToken cancellationToken)
-    {
-        if (_pending.Count == 0 && _parked.Count == 0)
-        {
-            _timer?.Dispose();
-            _timer = null;
-            return;
-        }
-        var routes = await Routes();
-        var now = clock.GetTimestamp();
-        var batch = new List<BoardUpdate>();
-        foreach (var u in _pending.Values)
-        {
-            if (routes.WatchedScopes.Contains(u.Scope)) batch.Add(u);
-            else _parked[u.Scope] = (u, now);
-        }
-        _pending = new(StringComparer.Ordinal);
-        foreach (var (scope, (u, since)) in _parked.ToArray())
-        {
-            if (routes.WatchedScopes.Contains(scope))
-            {
-                if (batch.All(b => b.Scope != scope)) batch.Add(u);
-                _parked.Remove(scope);
-            }
-            else if (clock.GetElapsedTime(since, now) > ParkFor) _parked.Remove(scope);
-        }
-        if (batch.Count == 0 || routes.Observers.Count == 0) return;
-        batch.Sort((a, b) => a.Version.CompareTo(b.Version));
-        await Task.WhenAll(routes.Observers.Select(o => Send(o, batch)));
-    }
-
-    private async Task Send(IBoardObserver observer, IReadOnlyList<BoardUpdate> batch)
+    private async Task SendPending()
     {
         try
         {
-            await observer.OnBoards(batch);
+            while (_pending.Count > 0)
+            {
+                var routes = await Routes();
+                var batch = _pending.Values.ToList();
+                _pending = new(StringComparer.Ordinal);
+                if (routes.Observers.Count == 0) continue;
+                batch.Sort((a, b) => a.Version.CompareTo(b.Version));
+                // One-way calls: no front end, however slow, holds back the others.
+                foreach (var observer in routes.Observers) Send(observer, batch);
+            }
+        }
+        catch (Exception ex)
+        {
+            // No front end known yet and the registry unreachable: what is pending waits for the next snapshot.
+            logger.LogDebug(ex, "Board routes unavailable; {Count} scope(s) wait for the next update", _pending.Count);
+        }
+        finally
+        {
+            _sending = false;
+        }
+    }
+
+    private void Send(IBoardObserver observer, IReadOnlyList<BoardUpdate> batch)
+    {
+        try
+        {
+            observer.OnBoards(batch).Ignore();
         }
         catch (Exception ex)
         {
@@ -79,16 +77,19 @@ public sealed class BoardNotifierGrain(TimeProvider clock, ILogger<BoardNotifier
     {
         if (_routes is null || clock.GetElapsedTime(_routesAt) > RoutesMaxAge)
         {
+            // Aged from the asking, not the answer: routes read now reflect every registration completed before.
+            var asked = clock.GetTimestamp();
             try
             {
                 _routes = await GrainFactory.GetGrain<IBoardRegistryGrain>(0).GetRoutes().WaitAsync(RoutesTimeout);
+                _routesAt = asked;
             }
             catch (Exception ex) when (_routes is not null)
             {
                 // The registry's silo may have just died: keep pushing along the routes last known until it is back.
                 logger.LogDebug(ex, "Board routes not refreshed; using those of {Age} ago", clock.GetElapsedTime(_routesAt));
+                _routesAt = asked;
             }
-            _routesAt = clock.GetTimestamp();
         }
         return _routes;
     }

@@ -4,9 +4,9 @@ using Programme.Push;
 namespace Programme.Grains.Push;
 
 /// <summary>
-/// One board observer per web front end, and the union of the scopes their browsers watch. Not persisted: front ends
-/// re-register every 5 s (and at once when their watched scopes change). An entry not refreshed for 90 s, or whose
-/// co-hosting silo has left the cluster, is pruned.
+/// One board observer per web front end (which scopes its browsers watch is the front end's own business). Not
+/// persisted: front ends re-register every 5 s. An entry not refreshed for 90 s, or whose co-hosting silo has left the
+/// cluster, is pruned.
 /// </summary>
 public sealed class BoardRegistryGrain(IClusterMembershipService membership, TimeProvider clock, ILogger<BoardRegistryGrain> logger) : Grain, IBoardRegistryGrain
 {
@@ -25,8 +25,9 @@ public sealed class BoardRegistryGrain(IClusterMembershipService membership, Tim
 
     public Task Register(FrontEndRegistration registration)
     {
+        var known = _frontEnds.TryGetValue(registration.FrontEndId, out var held) && held.Registration == registration;
         _frontEnds[registration.FrontEndId] = (registration, clock.GetTimestamp());
-        Changed();
+        if (!known) Changed();
         return Task.CompletedTask;
     }
 
@@ -39,7 +40,6 @@ public sealed class BoardRegistryGrain(IClusterMembershipService membership, Tim
     public Task<PushRoutes> GetRoutes() =>
         Task.FromResult(_routes ??= new PushRoutes(
             _frontEnds.Values.Select(f => f.Registration.Observer).ToArray(),
-            _frontEnds.Values.SelectMany(f => f.Registration.WatchedScopes).ToHashSet(StringComparer.Ordinal),
             _version));
 
     private Task Prune(CancellationToken cancellationToken)

@@ -6,9 +6,11 @@ using Programme.Push;
 namespace Programme.Web.Push;
 
 /// <summary>
-/// This front end's board observer: registered with the cluster's registry (again every 5 s, and at once when the
-/// scopes its browsers watch change), it sends each update to the scope's SignalR group, dropping any version not newer
-/// than the last one sent, so browsers see each scope in version order.
+/// This front end's board observer, and the one owner of which scopes it watches (those of its SignalR groups with a
+/// member): registered with the cluster's registry (again every 5 s), it gets every board update from every silo's
+/// notifier, drops those of scopes none of its browsers watch, and sends the rest to the scope's SignalR group,
+/// dropping any version not newer than the last one sent, so browsers see each scope in version order. An update
+/// dropped because its scope was not yet watched is older than the snapshot the subscriber then reads.
 /// </summary>
 public sealed class BoardPushService(
     IGrainFactory grains,
@@ -24,16 +26,18 @@ public sealed class BoardPushService(
     private readonly ConcurrentDictionary<string, HashSet<string>> _byConnection = new();
     private readonly ConcurrentDictionary<string, int> _watchers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _lastSent = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _registering = new(1, 1);
+    /// <summary>How long a subscription waits, at most, for this front end to be known to every notifier.</summary>
+    private static readonly TimeSpan RoutedWait = TimeSpan.FromSeconds(5);
+    private readonly TaskCompletionSource _routed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IBoardObserver? _reference;
 
     public async Task OnBoards(IReadOnlyList<BoardUpdate> updates)
     {
         foreach (var u in updates)
         {
+            if (!_watchers.ContainsKey(u.Scope)) continue;
             var sent = _lastSent.GetOrAdd(u.Scope, long.MinValue);
             if (u.Version <= sent || !_lastSent.TryUpdate(u.Scope, u.Version, sent)) continue;
-            if (!_watchers.ContainsKey(u.Scope)) continue;
             await hub.Clients.Group(u.Scope).SendAsync(BoardHub.BoardMethod, u.Scope, u.Snapshot);
             metrics.Pushed(u);
         }
@@ -55,39 +59,47 @@ public sealed class BoardPushService(
         await hub.Clients.GroupExcept(scope, connectionId).SendAsync(BoardHub.BoardMethod, scope, snapshot);
     }
 
+    /// <summary>
+    /// From here on, updates of <paramref name="scope"/> reach the connection's group. The first subscription after the
+    /// front end starts also waits until every notifier knows it (at most <see cref="RoutedWait"/>).
+    /// </summary>
     public async Task Watch(string connectionId, string scope)
     {
         var scopes = _byConnection.GetOrAdd(connectionId, _ => []);
         bool added;
         lock (scopes) added = scopes.Add(scope);
-        if (added && _watchers.AddOrUpdate(scope, 1, (_, n) => n + 1) == 1) await Register();
+        if (added) _watchers.AddOrUpdate(scope, 1, (_, n) => n + 1);
+        if (!_routed.Task.IsCompleted)
+        {
+            try { await _routed.Task.WaitAsync(RoutedWait); }
+            catch (TimeoutException) { logger.LogWarning("Board pushes not routed to this front end yet; the subscriber gets its snapshot"); }
+        }
     }
 
-    public async Task Unwatch(string connectionId, string scope)
+    public Task Unwatch(string connectionId, string scope)
     {
-        if (!_byConnection.TryGetValue(connectionId, out var scopes)) return;
+        if (!_byConnection.TryGetValue(connectionId, out var scopes)) return Task.CompletedTask;
         bool removed;
         lock (scopes) removed = scopes.Remove(scope);
-        if (removed && Release(scope)) await Register();
+        if (removed) Release(scope);
+        return Task.CompletedTask;
     }
 
-    public async Task Disconnected(string connectionId)
+    public Task Disconnected(string connectionId)
     {
-        if (!_byConnection.TryRemove(connectionId, out var scopes)) return;
+        if (!_byConnection.TryRemove(connectionId, out var scopes)) return Task.CompletedTask;
         string[] all;
         lock (scopes) all = [.. scopes];
-        var changed = false;
-        foreach (var scope in all) changed |= Release(scope);
-        if (changed) await Register();
+        foreach (var scope in all) Release(scope);
+        return Task.CompletedTask;
     }
 
-    private bool Release(string scope)
+    private void Release(string scope)
     {
         var left = _watchers.AddOrUpdate(scope, 0, (_, n) => n - 1);
-        if (left > 0) return false;
+        if (left > 0) return;
         _watchers.TryRemove(new KeyValuePair<string, int>(scope, left));
         _lastSent.TryRemove(scope, out _);
-        return true;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -98,6 +110,12 @@ public sealed class BoardPushService(
             try
             {
                 await Register();
+                if (!_routed.Task.IsCompleted)
+                {
+                    // Every notifier re-reads the front ends at least this often: from then on none drops this one.
+                    await Task.Delay(Programme.Grains.Push.BoardNotifierGrain.RoutesMaxAge, stoppingToken);
+                    _routed.TrySetResult();
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -110,17 +128,8 @@ public sealed class BoardPushService(
     private async Task Register()
     {
         if (_reference is null) return;
-        await _registering.WaitAsync();
-        try
-        {
-            var host = services.GetService<ILocalSiloDetails>()?.SiloAddress;
-            await grains.GetGrain<IBoardRegistryGrain>(0).Register(
-                new FrontEndRegistration(_frontEndId, _reference, [.. _watchers.Keys], host));
-        }
-        finally
-        {
-            _registering.Release();
-        }
+        var host = services.GetService<ILocalSiloDetails>()?.SiloAddress;
+        await grains.GetGrain<IBoardRegistryGrain>(0).Register(new FrontEndRegistration(_frontEndId, _reference, host));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
