@@ -260,19 +260,10 @@ public sealed class EnterpriseGrain(
     private Task Durable(long version)
     {
         if (version <= (_durable?.Version ?? 0)) return Task.CompletedTask;
-        if (_writes.StartWriting())
-        {
-            // The loop runs here until its first write that does not complete at once: with storage that completes
-            // synchronously (the in-process store) the change is durable on return, and its caller needs no waiter.
-            var loop = WriteLoop();
-            if (version <= (_durable?.Version ?? 0)) return Task.CompletedTask;
-            if (loop.IsCompleted) return Task.FromException(_failure ?? new InvalidOperationException("the write loop ended before the change was stored"));
-        }
-        return _writes.WaitFor(version);
+        var done = _writes.WaitFor(version);
+        if (_writes.StartWriting()) _ = WriteLoop();
+        return done;
     }
-
-    /// <summary>Why the last write failed (for a caller whose write failed before it could wait).</summary>
-    private Exception? _failure;
 
     private async Task WriteLoop()
     {
@@ -336,7 +327,6 @@ public sealed class EnterpriseGrain(
         _latest = _durable;
         _unwritten.Clear();
         _publish = false;
-        _failure = ex;
         _writes.FailAll(ex);
         DeactivateOnIdle();
     }
