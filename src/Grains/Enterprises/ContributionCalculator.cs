@@ -79,12 +79,12 @@ public static class ContributionCalculator
         }
 
         decimal awarded = 0, disbursed = 0;
-        var grantedProjects = new HashSet<string>(StringComparer.Ordinal);
+        var grantedProjects = e.Grants.Length == 0 ? null : new HashSet<string>(StringComparer.Ordinal);
         foreach (var g in e.Grants)
         {
             awarded += g.Awarded;
             disbursed += g.Disbursed;
-            grantedProjects.Add(g.ProjectId);
+            grantedProjects!.Add(g.ProjectId);
         }
 
         var covered = e.AboveScale && e.Projects.Any(p => p.Implemented);
@@ -117,7 +117,7 @@ public static class ContributionCalculator
             Certifications = e.Certifications.Length,
             GrantsAwarded = awarded,
             GrantsDisbursed = disbursed,
-            GrantedProjects = grantedProjects.Count,
+            GrantedProjects = grantedProjects?.Count ?? 0,
             Halted = e.Status == OperatingStatus.Halted ? 1 : 0,
             SemiHalted = e.Status == OperatingStatus.SemiHalted ? 1 : 0,
             Revived = e.Status == OperatingStatus.Revived ? 1 : 0,

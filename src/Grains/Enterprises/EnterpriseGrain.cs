@@ -165,11 +165,18 @@ public sealed class EnterpriseGrain(
     private Task<CommandResult> Existing(ChangeContext context, string action, Func<Enterprise, EnterpriseRules.Outcome> rule,
         string? projectId = null, bool publish = true)
     {
-        if (_latest is null || (projectId is not null && _latest.Projects.All(p => p.Id != projectId)))
+        if (_latest is null || (projectId is not null && !HasProject(_latest, projectId)))
             return Task.FromResult(new CommandResult { Outcome = CommandOutcome.NotFound, Version = _latest?.Version ?? 0 });
         if (context.CountyScope is { } scope && _latest.CountyId != scope) return Task.FromResult(Forbidden());
         if (Stale(context) is { } conflict) return Task.FromResult(conflict);
         return Commit(rule(_latest), context, action, created: false, publish);
+    }
+
+    private static bool HasProject(Enterprise e, string projectId)
+    {
+        foreach (var p in e.Projects)
+            if (p.Id == projectId) return true;
+        return false;
     }
 
     private CommandResult Forbidden() => new() { Outcome = CommandOutcome.Forbidden, Version = _latest?.Version ?? 0 };
@@ -202,13 +209,51 @@ public sealed class EnterpriseGrain(
         var next = outcome.Next with { Version = version + 1, UpdatedAt = now };
         _latest = next;
         _publish |= publish;
-        _unwritten.Add(new AuditEntry
+        _unwritten.Add(Shared(new AuditEntry
         {
             Version = next.Version, At = now, Actor = context.Actor, Via = context.Via, Source = context.Source,
             Action = action, Changes = EnterpriseDiff.Between(before, next), EnterpriseId = next.Id,
-        });
+        }));
         await Durable(next.Version);
         return new CommandResult { Outcome = CommandOutcome.Accepted, Version = next.Version, CreatedId = outcome.CreatedId, Created = created };
+    }
+
+    /// <summary>How many of the newest entries <see cref="Shared"/> looks through.</summary>
+    private const int SharedLookBack = 8;
+
+    /// <summary>
+    /// The entry with every text equal to one of the newest entries' (who, through what, a field's name, a value that
+    /// was the field's last "after") replaced by that entry's own string: the same content, but Orleans's serializer
+    /// writes a string it has already written in the state as a short reference, so the stored trail (and the heap)
+    /// holds each repeated text once instead of once per entry.
+    /// </summary>
+    private AuditEntry Shared(AuditEntry entry)
+    {
+        var history = state.State.History;
+        var actor = entry.Actor;
+        var via = entry.Via;
+        var source = entry.Source;
+        var changes = entry.Changes;
+        var copied = false;
+        for (int back = 0, u = _unwritten.Count - 1, h = _durableHistory - 1; back < SharedLookBack && (u >= 0 || h >= 0); back++)
+        {
+            var older = u >= 0 ? _unwritten[u--] : history[h--];
+            if (actor == older.Actor) actor = older.Actor;
+            if (via == older.Via) via = older.Via;
+            if (source is not null && source == older.Source) source = older.Source;
+            for (var i = 0; i < changes.Length; i++)
+            {
+                var c = changes[i];
+                foreach (var o in older.Changes)
+                {
+                    if (ReferenceEquals(c.Field, o.Field) || c.Field != o.Field) continue;
+                    if (!copied) { changes = [.. changes]; copied = true; }
+                    changes[i] = c = new FieldChange(o.Field, c.Before == o.After ? o.After : c.Before, c.After);
+                    break;
+                }
+            }
+        }
+        return entry with { Actor = actor, Via = via, Source = source, Changes = changes };
     }
 
     /// <summary>Completes once a write holding <paramref name="version"/> is durable; throws if that write failed.</summary>
@@ -230,10 +275,10 @@ public sealed class EnterpriseGrain(
                 _unwritten.Clear();
                 var publish = _publish || target.CountyId != _durable?.CountyId;
                 _publish = false;
-                List<AuditEntry> moved = [];
+                List<AuditEntry>? moved = null;
                 try
                 {
-                    moved = await ArchiveOldest(entries.Length);
+                    if (state.State.History.Count + entries.Length > RecentLimit && _durableHistory >= PageSize) moved = await ArchiveOldest(entries.Length);
                     if (!_enrolled.Contains(target.CountyId))
                     {
                         // On the roster before the state that names the county is durable: the county can always find it.
@@ -246,7 +291,7 @@ public sealed class EnterpriseGrain(
                 }
                 catch (Exception ex)
                 {
-                    if (moved.Count > 0)
+                    if (moved is { Count: > 0 })
                     {
                         // The pages stay stored (storing them again is harmless); the state goes back to what storage holds.
                         state.State.History.InsertRange(0, moved);
