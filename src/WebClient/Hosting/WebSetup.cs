@@ -62,7 +62,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCsrfProtection();
-        app.UseRateLimiter();
+        app.UseProgrammeRateLimits();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs");
