@@ -86,7 +86,7 @@ public static class AuthSetup
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IServiceProvider>((o, sp) =>
         {
             o.TokenHandlers.Clear();
-            o.TokenHandlers.Add(new ValidatedTokens(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            o.TokenHandlers.Add(new ValidatedTokens(sp.GetService<TimeProvider>() ?? TimeProvider.System) { MapInboundClaims = o.MapInboundClaims });
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.WritePolicy, p => p.RequireRole(Roles.City, Roles.County))
