@@ -115,18 +115,24 @@ public sealed class RestTarget : IChangeTarget
         await AddProject(firm);
     }
 
-    public Task AddProject(int firm)
+    private static readonly byte[] NewProjectBody = NewProjectJson();
+    private static readonly Dictionary<string, byte[]> StatusBodies = new[] { "underway", "completed" }.ToDictionary(s => s, s => JsonBodies.Serialised(new { status = s }));
+
+    private static byte[] NewProjectJson()
     {
         var n = Population.NewProject();
-        return Check(Http.PostAsJsonAsync($"/api/enterprises/{Population.Id(firm)}/projects",
-            new { name = n.Name, kind = n.Kind, totalInvestment = n.TotalInvestment, plannedThisYear = n.PlannedThisYear, startMonth = n.StartMonth, endMonth = n.EndMonth, status = n.Status }));
+        return JsonBodies.Serialised(new { name = n.Name, kind = n.Kind, totalInvestment = n.TotalInvestment, plannedThisYear = n.PlannedThisYear, startMonth = n.StartMonth, endMonth = n.EndMonth, status = n.Status });
     }
 
+    public Task AddProject(int firm) =>
+        Check(Http.PostAsync($"/api/enterprises/{Population.Id(firm)}/projects", JsonBodies.Content(NewProjectBody)));
+
     public Task Progress(int firm, string projectId, string month, decimal amount) =>
-        Check(Http.PutAsJsonAsync($"/api/enterprises/{Population.Id(firm)}/projects/{projectId}/progress/{month}", new { invested = amount }));
+        Check(Http.PutAsync($"/api/enterprises/{Population.Id(firm)}/projects/{projectId}/progress/{month}", JsonBodies.Invested(amount)));
 
     public Task Status(int firm, string projectId, string status) =>
-        Check(Http.PutAsJsonAsync($"/api/enterprises/{Population.Id(firm)}/projects/{projectId}/status", new { status }));
+        Check(Http.PutAsync($"/api/enterprises/{Population.Id(firm)}/projects/{projectId}/status",
+            StatusBodies.TryGetValue(status, out var body) ? JsonBodies.Content(body) : JsonContent.Create(new { status })));
 
     public ValueTask DisposeAsync()
     {

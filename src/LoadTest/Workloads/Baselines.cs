@@ -45,7 +45,7 @@ public static class Baselines
         var report = recorder.Report(stop.Token);
         await Driver.ClosedLoop(recorder, o.Int("concurrency", 64), o.Duration(30), o.MaxRequests, async n =>
         {
-            using var r = await http.PutAsJsonAsync($"/bare/lt-{n % 10_000:D6}/2022-08", new BareBody(n));
+            using var r = await http.PutAsync($"/bare/lt-{n % 10_000:D6}/2022-08", JsonBodies.Invested(n));
             if (!r.IsSuccessStatusCode) throw new LoadError($"HTTP {(int)r.StatusCode}");
         });
         stop.Cancel();

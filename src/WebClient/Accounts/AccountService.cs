@@ -21,7 +21,7 @@ public sealed partial class AccountService(IGrainFactory grains, AuthSettings se
 
     public static string Normalise(string userName) => userName.Trim().ToLowerInvariant();
 
-    public IAccountGrain Grain(string userName) => grains.GetGrain<IAccountGrain>(Normalise(userName));
+    public IAccountGrain Grain(string userName) => grains.Grain<IAccountGrain>(Normalise(userName));
 
     public static Dictionary<string, string[]> Validate(string? userName, string? displayName, string? role, string? county, string? password)
     {

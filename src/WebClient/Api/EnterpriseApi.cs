@@ -83,7 +83,7 @@ public static class EnterpriseApi
         return app;
     }
 
-    private static IResult Ok(CommandResult r) => Results.Ok(new { version = r.Version, changed = r.Outcome == CommandOutcome.Accepted });
+    private static IResult Ok(CommandResult r) => Results.Ok(new WriteReply(r.Version, r.Outcome == CommandOutcome.Accepted));
 
     private static async Task<IResult> Write(string id, HttpContext http, ClaimsPrincipal user, IGrainFactory grains,
         Func<IEnterpriseGrain, ChangeContext, Task<CommandResult>> command, Func<CommandResult, IResult> onSuccess)
@@ -92,7 +92,7 @@ public static class EnterpriseApi
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["must be 1–64 characters of A–Z, a–z, 0–9, '_' or '-'"] });
         if (!Caller.TryExpectedVersion(http.Request, out var expected))
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["If-Match"] = ["must be the ETag of the enterprise, e.g. \"7\""] });
-        var result = await command(grains.GetGrain<IEnterpriseGrain>(id), Caller.Context(user, http, expectedVersion: expected));
+        var result = await command(grains.Grain<IEnterpriseGrain>(id), Caller.Context(user, http, expectedVersion: expected));
         if (result.Succeeded) http.Response.Headers.ETag = Caller.ETag(result.Version);
         return Problems.From(result, () => onSuccess(result));
     }

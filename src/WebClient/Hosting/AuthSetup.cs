@@ -81,21 +81,23 @@ public static class AuthSetup
                     },
                 };
             });
+        // The same validation, remembering each validated token until it expires (ValidatedTokens); the account check
+        // in OnTokenValidated still runs on every request.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IServiceProvider>((o, sp) =>
+        {
+            o.TokenHandlers.Clear();
+            o.TokenHandlers.Add(new ValidatedTokens(sp.GetService<TimeProvider>() ?? TimeProvider.System) { MapInboundClaims = o.MapInboundClaims });
+        });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.WritePolicy, p => p.RequireRole(Roles.City, Roles.County))
             .AddPolicy(Roles.CityPolicy, p => p.RequireRole(Roles.City));
 
+        // Writes go through WriteLimiter (UseProgrammeRateLimits); the framework's limiter keeps sign-in's fixed window.
+        services.AddSingleton(sp => new WriteLimiter(settings, sp.GetService<TimeProvider>()));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (ctx, _) => PoliteLimits.Rejected(ctx, settings);
-            o.AddPolicy(WritesLimiter, http => RateLimitPartition.GetTokenBucketLimiter(PartitionKey(http), _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = settings.WritesPerSecond * PoliteLimits.BurstSeconds,
-                TokensPerPeriod = settings.WritesPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-            }));
             o.AddPolicy(SignInLimiter, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "-", _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = PoliteLimits.SignInPermits,
@@ -106,8 +108,28 @@ public static class AuthSetup
         return services;
     }
 
-    private static string PartitionKey(HttpContext http) =>
-        http.User.FindFirstValue(Roles.NameClaim) is { } name ? $"user:{name}" : $"ip:{http.Connection.RemoteIpAddress}";
+    /// <summary>
+    /// The limits of CONTRACT.md's "Polite limits": routes that name <see cref="WritesLimiter"/> are counted by
+    /// <see cref="WriteLimiter"/> per user (per address when signed out), every other limited route by the framework's
+    /// rate limiter. Runs after authentication, so the user is known.
+    /// </summary>
+    public static IApplicationBuilder UseProgrammeRateLimits(this IApplicationBuilder app)
+    {
+        var limiter = app.ApplicationServices.GetRequiredService<WriteLimiter>();
+        var settings = app.ApplicationServices.GetRequiredService<AuthSettings>();
+        app.Use((http, next) =>
+        {
+            if (http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName != WritesLimiter)
+                return next(http);
+            var name = http.User.FindFirstValue(Roles.NameClaim);
+            return limiter.TryAcquire(name, name is null ? http.Connection.RemoteIpAddress?.ToString() : null, out var retry)
+                ? next(http)
+                : PoliteLimits.Rejected(http, WritesLimiter, retry, settings);
+        });
+        // Only routes of another policy reach the framework's limiter (it takes two locks a request).
+        return app.UseWhen(http => http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>() is { } limited
+            && limited.PolicyName != WritesLimiter, branch => branch.UseRateLimiter());
+    }
 
     /// <summary>
     /// True when the principal's account is disabled or was reset after the credential was issued. API tokens from the

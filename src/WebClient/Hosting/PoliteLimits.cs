@@ -24,13 +24,20 @@ public static class PoliteLimits
     };
 
     /// <summary>The limiter's rejection: 429 problem+json with Retry-After and the RateLimit headers.</summary>
-    public static async ValueTask Rejected(OnRejectedContext context, AuthSettings settings)
+    public static ValueTask Rejected(OnRejectedContext context, AuthSettings settings)
     {
         var http = context.HttpContext;
         var policy = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+        var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(Describe(policy, settings).WindowSeconds);
+        return new ValueTask(Rejected(http, policy, retry, settings));
+    }
+
+    /// <summary>A refused request (sign-in or <see cref="WriteLimiter"/>): 429 problem+json with Retry-After and the RateLimit headers.</summary>
+    public static async Task Rejected(HttpContext http, string? policy, TimeSpan retry, AuthSettings settings)
+    {
         var (limit, window, burst) = Describe(policy, settings);
-        var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(window);
         var seconds = Seconds(retry);
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         Write(http.Response, seconds, burst ?? limit, $"{limit};w={window}{(burst is { } b ? $";burst={b}" : "")}");
         var what = policy == AuthSetup.SignInLimiter
             ? $"Too many sign-in attempts from this address (at most {SignInPermits} a minute)"

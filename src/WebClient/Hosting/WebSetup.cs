@@ -24,7 +24,11 @@ public static class WebSetup
 
     public static WebApplicationBuilder AddProgrammeWeb(this WebApplicationBuilder builder)
     {
-        builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            ConfigureJson(o.SerializerOptions);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, Programme.Web.Api.ApiJson.Default);
+        });
         // JSON bodies are small; spreadsheet imports raise this for their own route.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
         builder.Services.AddProblemDetails();
@@ -62,7 +66,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCsrfProtection();
-        app.UseRateLimiter();
+        app.UseProgrammeRateLimits();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs");
