@@ -170,7 +170,7 @@ export function mountWorkspaceEnterprise(main, id, ctx, route) {
     r.cloud = milestoneForm('cloud');
     r.digital = milestoneForm('digital');
     r.profile = profileForm();
-    r.addProject = planForm({ id, etag: () => etag, calendar: () => calendar, done: (message) => (message ? done(message) : load()) });
+    r.addProject = planForm({ id, etag: () => etag, done: (message) => (message ? done(message) : load()) });
     r.schedule = scheduleForm({ id, data: () => data, calendar: () => calendar, done });
     r.dbBody = h('div', { class: 'table-wrap' });
     r.dbCard = card('h-wse-db', t('pl.title'), h('p', { class: 'muted small' }, t(isCity() ? 'pl.intro.city' : 'pl.intro.county')), r.dbBody);

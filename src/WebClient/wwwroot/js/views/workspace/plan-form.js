@@ -24,8 +24,8 @@ function planningBatches() {
   return batchesPromise;
 }
 
-/** planForm({ id, etag(), calendar, done(message) }) → { card, update() } */
-export function planForm({ id, etag, calendar, done }) {
+/** planForm({ id, etag(), done(message | null: re-read only) }) → { card, update() } */
+export function planForm({ id, etag, done }) {
   const name = field('name', t('pf.name'), textInput({ 'data-testid': 'plan-name', maxlength: '200' }));
   const kind = field('kind', t('pf.kind'), select([['', t('ws.choose')], ...KINDS.map((k) => [k, t('kind.' + k)])], '', { 'data-testid': 'plan-kind' }));
   const theme = field('theme', t('pf.theme'), select([['', t('theme.none')], ...THEMES.map((k) => [k, t('theme.' + k)])], '', { 'data-testid': 'plan-theme' }));
@@ -144,7 +144,6 @@ export function planForm({ id, etag, calendar, done }) {
     update() {
       key.el.classList.toggle('is-disabled', !isCity());
       keyBox.disabled = !isCity();
-      start.control.min = `${calendar().programmeYear - 3}-01`;
     },
   };
 }

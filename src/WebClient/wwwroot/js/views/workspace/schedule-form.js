@@ -5,7 +5,7 @@ import { h } from '../../dom.js';
 import { t, paren } from '../../i18n.js';
 import { month } from '../../format.js';
 import { request, routes } from '../../api.js';
-import { field, formState, monthInput, select, setOptions, isMonth, yuanToWan, textInput, newId } from '../../forms.js';
+import { field, formState, monthInput, setOptions, isMonth, yuanToWan, textInput, newId } from '../../forms.js';
 import { parseWan, liveEcho } from '../../amount.js';
 import { card } from './card.js';
 import { confirmDialog, moneyFact, problemText } from './confirm.js';
