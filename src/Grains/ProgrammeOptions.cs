@@ -32,5 +32,19 @@ public sealed class ProgrammeOptions
     /// </summary>
     public int ReportDueDay { get; set; } = 5;
 
-    public ProgrammeCalendar Calendar => new(Year, YearMonth.Parse(ReportingMonth)) { ReportDueDay = Math.Clamp(ReportDueDay, 1, 28) };
+    /// <summary>The calendar these settings describe: one shared instance while they stay the same (every grain keeps one).</summary>
+    public ProgrammeCalendar Calendar
+    {
+        get
+        {
+            var due = Math.Clamp(ReportDueDay, 1, 28);
+            if (_calendar is { } held && held.Item1 == ReportingMonth && held.Item2.Year == Year && held.Item2.ReportDueDay == due)
+                return held.Item2;
+            var calendar = new ProgrammeCalendar(Year, YearMonth.Parse(ReportingMonth)) { ReportDueDay = due };
+            _calendar = Tuple.Create(ReportingMonth, calendar); // one reference: read whole or not at all
+            return calendar;
+        }
+    }
+
+    private Tuple<string, ProgrammeCalendar>? _calendar;
 }

@@ -24,5 +24,8 @@ public static class Sectors
 
     public static bool Exists(string? id) => id is not null && Ids.Contains(id);
 
+    /// <summary>The list's own instance of a known id (one string per sector, however many firms name it).</summary>
+    public static string Canonical(string id) => Ids.TryGetValue(id, out var known) ? known : id;
+
     public static string AllowedIds => string.Join(", ", All.Select(s => s.Id));
 }

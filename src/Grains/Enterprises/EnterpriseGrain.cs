@@ -36,15 +36,16 @@ public sealed class EnterpriseGrain(
     /// firm's report to each county in one batch, so the board moves once per import.
     /// </summary>
     private bool _publish;
-    /// <summary>Counties whose roster is known to list this firm (its stored county always is).</summary>
-    private readonly HashSet<string> _enrolled = new(StringComparer.Ordinal);
+    /// <summary>The county whose roster is known to list this firm (its stored county always is); a field, not a set:
+    /// after a move back, enrolling again is harmless, and a set per firm costs ~150 B at 100k firms.</summary>
+    private string? _enrolled;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _durable = _latest = state.State.Current;
         _durableHistory = state.State.History.Count;
         if (_durable is null) return Task.CompletedTask;
-        _enrolled.Add(_durable.CountyId);
+        _enrolled = _durable.CountyId;
         // Re-announce on activation: if a report was lost with a crashed silo's buffer, the county hears it again.
         buffer.Enqueue(ContributionCalculator.Report(_durable, _calendar));
         return Task.CompletedTask;
@@ -279,11 +280,11 @@ public sealed class EnterpriseGrain(
                 try
                 {
                     if (state.State.History.Count + entries.Length > RecentLimit && _durableHistory >= PageSize) moved = await ArchiveOldest(entries.Length);
-                    if (!_enrolled.Contains(target.CountyId))
+                    if (_enrolled != target.CountyId)
                     {
                         // On the roster before the state that names the county is durable: the county can always find it.
                         await GrainFactory.GetGrain<ICountyRosterGrain>(target.CountyId).Enrol([target.Id]);
-                        _enrolled.Add(target.CountyId);
+                        _enrolled = target.CountyId;
                     }
                     state.State.Current = target;
                     state.State.History.AddRange(entries);

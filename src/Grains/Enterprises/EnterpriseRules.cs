@@ -33,11 +33,11 @@ internal static partial class EnterpriseRules
         string? county = null;
         if (string.IsNullOrEmpty(c.CountyId)) e.Add("countyId", "is required");
         else if (!CountyCatalogue.Exists(c.CountyId)) e.Add("countyId", $"must be one of: {CountyCatalogue.AllowedIds}");
-        else county = c.CountyId;
+        else county = CountyCatalogue.Get(c.CountyId).Id; // the catalogue's instance: one string per county, not per firm
         string? sector = null;
         if (string.IsNullOrEmpty(c.Sector)) e.Add("sector", "is required");
         else if (!Sectors.Exists(c.Sector)) e.Add("sector", $"must be one of: {Sectors.AllowedIds}");
-        else sector = c.Sector;
+        else sector = Sectors.Canonical(c.Sector);
         if (c.AboveScale is null) e.Add("aboveScale", "is required (true for an above-scale firm, 规上企业)");
         var status = c.Status is null ? current?.Status ?? OperatingStatus.Active : e.Enum<OperatingStatus>("status", c.Status);
         if (c.AboveScaleSince is { } since)
@@ -317,6 +317,9 @@ internal static partial class EnterpriseRules
         return current with { Projects = projects };
     }
 
+    /// <summary>"p0"…"p31", one instance each for every firm's projects (most firms have a few).</summary>
+    private static readonly string[] ProjectIds = [.. Enumerable.Range(0, 32).Select(n => $"p{n}")];
+
     private static string NextProjectId(Enterprise current)
     {
         var max = 0;
@@ -324,6 +327,6 @@ internal static partial class EnterpriseRules
         {
             if (p.Id.Length > 1 && p.Id[0] == 'p' && int.TryParse(p.Id.AsSpan(1), out var n) && n > max) max = n;
         }
-        return $"p{max + 1}";
+        return max + 1 < ProjectIds.Length ? ProjectIds[max + 1] : $"p{max + 1}";
     }
 }
