@@ -50,12 +50,18 @@ public sealed class PastBoardBrowserTests(AppProcess app) : BrowserTest(app)
         await page.GotoAsync(App.BaseAddress.ToString());
         await Assertions.Expect(page.Locator("[data-testid=county-row]")).ToHaveCountAsync(8, new() { Timeout = 20_000 });
         await page.WaitForFunctionAsync("() => { const c = Chart.getChart(document.querySelector('.trend canvas')); return c && c.getDatasetMeta(0).data.length === 12 && c.data.datasets[0].data[2].y !== null; }");
-        // Click March's bar where Chart.js drew it.
-        var at = await page.EvaluateAsync<double[]>(@"() => { const c = Chart.getChart(document.querySelector('.trend canvas'));
-            const bar = c.getDatasetMeta(0).data[2]; const r = c.canvas.getBoundingClientRect();
-            return [r.left + bar.x, r.top + (bar.y + bar.base) / 2]; }");
-        await page.Mouse.ClickAsync((float)at[0], (float)at[1]);
-        await page.WaitForURLAsync("**#/?asOf=2022-03");
+        // Click March's bar where Chart.js drew it. The board may still be settling (the forecast and warnings arrive
+        // after the first snapshot and the chart follows its card's new size), so a click that landed while the bar
+        // moved is tried again at the bar's new place; the page must still open March's board.
+        for (var attempt = 1; ; attempt++)
+        {
+            var at = await page.EvaluateAsync<double[]>(@"() => { const c = Chart.getChart(document.querySelector('.trend canvas'));
+                const bar = c.getDatasetMeta(0).data[2]; const r = c.canvas.getBoundingClientRect();
+                return [r.left + bar.x, r.top + (bar.y + bar.base) / 2]; }");
+            await page.Mouse.ClickAsync((float)at[0], (float)at[1]);
+            try { await page.WaitForURLAsync("**#/?asOf=2022-03", new() { Timeout = 5_000 }); break; }
+            catch (TimeoutException) when (attempt < 4) { }
+        }
         await Assertions.Expect(page.GetByTestId("past-banner")).ToContainTextAsync("2022年3月", new() { Timeout = 20_000 });
 
         await page.GotoAsync(App.BaseAddress + "#/?asOf=2030-01");
