@@ -198,13 +198,16 @@ export function formState(form, fields, { general } = {}) {
     note(message, cls = 'form-note') {
       generalSlot.append(h('p', { class: cls, role: 'status' }, message));
     },
-    /** Show an ApiError: validation errors by field, otherwise one sentence. Returns true when shown by field. */
-    show(err, overrides = {}) {
+    /**
+     * Show an ApiError: validation errors by field (each message read by `say`, the shared server-message reader unless
+     * a form knows more of its rules), otherwise one sentence. Returns true when shown by field.
+     */
+    show(err, overrides = {}, say = explain) {
       api.clear();
       if (err instanceof ApiError && err.status === 401) sessionLost();
       if (err instanceof ApiError && err.status === 400 && err.errors && Object.keys(err.errors).length) {
         for (const [name, messages] of Object.entries(err.errors)) {
-          for (const m of [].concat(messages)) api.fieldError(name, explain(m));
+          for (const m of [].concat(messages)) api.fieldError(name, say(m));
         }
         const first = form.querySelector('[aria-invalid="true"]');
         first?.focus({ preventScroll: false });

@@ -56,12 +56,6 @@ export function planForm({ id, etag, done }) {
     setOptions(batch.control, [['', t('ws.choose')], ...list.map((b) => [b.id, planningBatchName(b.id)]), ['none', t('pb.none')]], batch.control.value);
   });
 
-  const showErrors = (err) => {
-    state.clear();
-    for (const [k, msgs] of Object.entries(err.errors || {})) for (const m of [].concat(msgs)) state.fieldError(k, problemText(m));
-    form.querySelector('[aria-invalid="true"]')?.focus();
-  };
-
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     state.clear();
@@ -112,7 +106,7 @@ export function planForm({ id, etag, done }) {
       ],
       confirmLabel: t('g.d.confirm'),
       fieldNames: fields.flatMap((f) => [f.name, ...(f.aliases || [])]),
-      onFieldErrors: showErrors,
+      onFieldErrors: (err) => state.show(err, {}, problemText),
       run: async (general) => {
         try {
           const res = await request('POST', routes.projects(id), { json: body, ifMatch: version });

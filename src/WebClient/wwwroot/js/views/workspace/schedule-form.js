@@ -73,12 +73,6 @@ export function scheduleForm({ id, data, calendar, dueDay = 5, done }) {
   for (const f of [invested, progress, percent, problems]) f.control.addEventListener('input', () => { dirty = true; });
   statsBox.addEventListener('change', () => { dirty = true; });
 
-  const showErrors = (err) => {
-    state.clear();
-    for (const [k, msgs] of Object.entries(err.errors || {})) for (const m of [].concat(msgs)) state.fieldError(k, problemText(m));
-    form.querySelector('[aria-invalid="true"]')?.focus();
-  };
-
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     state.clear();
@@ -121,7 +115,7 @@ export function scheduleForm({ id, data, calendar, dueDay = 5, done }) {
       ],
       confirmLabel: t('g.d.confirm'),
       fieldNames: fields.flatMap((f) => [f.name, ...(f.aliases || [])]),
-      onFieldErrors: showErrors,
+      onFieldErrors: (err) => state.show(err, {}, problemText),
       run: async () => (await request('PUT', routes.progress(id, p.id, m), { json: body })).data ?? {},
     });
     state.busy(false);
