@@ -7,7 +7,7 @@ namespace Programme.Grains.Forecasts;
 
 /// <summary>
 /// The forecast itself: a live fork of the firms read (the simulation's engine and calibrated model, default policy, in
-/// this process on the forecast worker's low-priority thread, <see cref="BackgroundShardRunner"/>) run to the deadline, then per board and target the expected value at the deadline,
+/// this process on the forecast worker's low-priority thread, <see cref="LocalShardRunner"/>) run to the deadline, then per board and target the expected value at the deadline,
 /// its 5–95 % band (nearest rank) and the share of runs meeting the target. "This year" figures are the board's own
 /// figure now plus what each run adds from the fork to the deadline; coverage is the run's own covered / above-scale.
 /// </summary>
@@ -31,7 +31,7 @@ public static class Forecaster
         if (definition is null) throw new InvalidOperationException("forecast definition: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
 
         var seeds = Populations.Live(firms, definition.StartMonth, definition.Policy.BatchMonths);
-        var engine = new ScenarioEngine(definition, seeds, _ => new BackgroundShardRunner());
+        var engine = new ScenarioEngine(definition, seeds, _ => new LocalShardRunner(ForecastWorker.Run));
         try
         {
             await engine.Setup();

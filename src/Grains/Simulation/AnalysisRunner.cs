@@ -95,7 +95,7 @@ public static class AnalysisRunner
     /// <summary>One evaluation: the scenario and its twin, summarised at the deadline.</summary>
     public static async Task<AnalysisPoint> Evaluate(ScenarioDefinition d)
     {
-        var engine = new ScenarioEngine(d, null, _ => new ThreadPoolShardRunner());
+        var engine = new ScenarioEngine(d, null, _ => new LocalShardRunner(LocalShardRunner.OnThreadPool));
         await engine.Setup();
         await engine.AdvanceTo(d.Months);
         var r = engine.Results();

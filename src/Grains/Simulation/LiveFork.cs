@@ -20,7 +20,7 @@ public static class LiveFork
     /// <summary>Runs a definition on forked firms in this process: every month, every run, every arm.</summary>
     public static async Task<ScenarioResults> Run(ScenarioDefinition definition, SeedFirm[] firms, int firmRunsPerShard = 20_000)
     {
-        var engine = new ScenarioEngine(definition, firms, _ => new ThreadPoolShardRunner(), firmRunsPerShard);
+        var engine = new ScenarioEngine(definition, firms, _ => new LocalShardRunner(LocalShardRunner.OnThreadPool), firmRunsPerShard);
         await engine.Setup();
         await engine.AdvanceTo(definition.Months);
         return engine.Results();
