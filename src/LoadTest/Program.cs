@@ -18,10 +18,15 @@ namespace Programme.LoadTest
               populate           register --n firms (default 10000; ids lt-000000…, county i mod 8, two underway projects each)
               updates            mixed agent changes on the first --firms firms: 80 % monthly progress, 10 % project status,
                                  10 % new projects; open-loop at --rate (default 1000/s, --max-in-flight 2000) or --closed
-                                 with --concurrency workers (default 64); --hot-county ID --skew 0.5 sends half to one county
+                                 with --concurrency workers (default 64); --hot-county ID --skew 0.5 sends half to one county;
+                                 --check reads the firms before and after (Orleans client, --gateway) and fails (exit 3)
+                                 unless every acknowledged change is there and nothing unsent is
               watchers           --k SignalR board subscribers (default 200) over the county scopes; registers --firms fresh firms
                                  (default 2000) and streams changes to them
                                  at --rate (default 5000/s); reports the lag from a change's acknowledgement to the push that shows it
+              check              --expect FILE: reads the firms again and compares them with what an earlier updates --check
+                                 --check-out FILE run acknowledged (e.g. after restarting the silos: read back from the store)
+              versions           --firms N: the sum of the first N firms' versions (an accepted change adds one), for wrk runs
               simulation         POST /api/scenarios with a synthetic population of --n firms over --months (default 100000 × 36);
                                  reports enterprise-months per second
               baseline-ping      a bare Orleans grain call, same client and --concurrency as updates
@@ -59,6 +64,8 @@ namespace Programme.LoadTest
                     "updates" => Updates.Run,
                     "watchers" => Watchers.Run,
                     "simulation" => Workloads.Simulation.Run,
+                    "check" => StoreCheck.Run,
+                    "versions" => StoreCheck.Versions,
                     "baseline-ping" => Baselines.Ping,
                     "baseline-kestrel" => Baselines.Kestrel,
                     "baseline-signalr" => Baselines.SignalR,
@@ -68,7 +75,7 @@ namespace Programme.LoadTest
                 result.Print(output);
                 if (options.Text("out", "") is { Length: > 0 } path)
                     await File.WriteAllTextAsync(path, JsonSerializer.Serialize(result, Result.Json));
-                return result.Operations > 0 ? 0 : 1;
+                return result.CheckFailed ? 3 : result.Operations > 0 ? 0 : 1;
             }
             catch (ArgumentException ex)
             {

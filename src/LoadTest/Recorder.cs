@@ -84,6 +84,7 @@ public sealed class Result
     public double MaxMs { get; init; }
     public string Machine { get; init; } = "";
     public Dictionary<string, object> Extra { get; init; } = new();
+    public bool CheckFailed { get; set; }
 
     public void Print(TextWriter output)
     {

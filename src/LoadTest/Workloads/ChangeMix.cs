@@ -44,7 +44,8 @@ public sealed class ChangeMix(int firms, string? hotCounty, double skew, int see
         {
             var delta = 1 + _random.Value!.Next(1000);
             var amount = _amounts.AddOrUpdate(firm, delta, (_, a) => a + delta);
-            await target.Progress(offset + firm, "p1", Month, amount);
+            if (Ledger is { } ledger) await ledger.Progress(offset + firm, amount, () => target.Progress(offset + firm, "p1", Month, amount));
+            else await target.Progress(offset + firm, "p1", Month, amount);
             return (firm, delta);
         }
         finally
@@ -54,19 +55,53 @@ public sealed class ChangeMix(int firms, string? hotCounty, double skew, int see
     }
 
     private readonly ConcurrentDictionary<int, bool> _busy = new();
+    private readonly ConcurrentDictionary<int, bool> _busyStatus = new();
+
+    /// <summary>When set, every change is recorded with whether it was acknowledged (updates --check).</summary>
+    public ChangeLedger? Ledger { get; init; }
+
+    /// <summary>
+    /// Starts each firm's amount and p2 status from what it holds (read before the run), so every change is one: the
+    /// amount rises above the stored one, a status flip sets the other status.
+    /// </summary>
+    public void Seed(IReadOnlyList<FirmSnapshot?> firmsNow)
+    {
+        for (var i = 0; i < firmsNow.Count; i++)
+        {
+            if (firmsNow[i] is not { } s) continue;
+            _amounts[i] = s.Amount;
+            _completed[i] = s.Status == "completed";
+        }
+    }
 
     public async Task Mixed(IChangeTarget target)
     {
         var firm = PickFirm();
         var roll = _random.Value!.Next(100);
         if (roll < 10)
-        {
-            var done = _completed.AddOrUpdate(firm, true, (_, c) => !c);
-            await target.Status(firm, "p2", done ? "completed" : "underway");
-        }
+            await Status(target, firm);
         else if (roll < 20 && _projects.AddOrUpdate(firm, 3, (_, c) => c + 1) <= 12)
-            await target.AddProject(firm);
+        {
+            if (Ledger is { } ledger) await ledger.AddProject(firm, () => target.AddProject(firm));
+            else await target.AddProject(firm);
+        }
         else
             await Progress(target, firm);
+    }
+
+    /// <summary>Flips p2 between underway and completed, one flip per firm at a time (a busy firm passes it on).</summary>
+    private async Task Status(IChangeTarget target, int firm)
+    {
+        while (!_busyStatus.TryAdd(firm, true)) firm = (firm + 1) % firms;
+        try
+        {
+            var status = _completed.AddOrUpdate(firm, true, (_, c) => !c) ? "completed" : "underway";
+            if (Ledger is { } ledger) await ledger.Status(firm, status, () => target.Status(firm, "p2", status));
+            else await target.Status(firm, "p2", status);
+        }
+        finally
+        {
+            _busyStatus.TryRemove(firm, out _);
+        }
     }
 }

@@ -5,8 +5,15 @@ public static class Updates
 {
     public static async Task<Result> Run(Options o, TextWriter progress)
     {
-        var mix = new ChangeMix(o.Int("firms", 10_000), o.Text("hot-county", "") is { Length: > 0 } h ? h : null, o.Double("skew", 0));
+        var firms = o.Int("firms", 10_000);
+        var check = o.Flag("check");
+        var mix = new ChangeMix(firms, o.Text("hot-county", "") is { Length: > 0 } h ? h : null, o.Double("skew", 0)) { Ledger = check ? new ChangeLedger() : null };
         await using var target = await Common.Target(o);
+        // --check: the firms are read before and after through an Orleans client (--gateway), also for --via rest.
+        await using var ownReader = check && target is not OrleansTarget ? await OrleansTarget.Connect(o) : null;
+        var reader = ownReader ?? target as OrleansTarget;
+        var before = check ? await StoreCheck.Read(reader!, firms) : null;
+        if (before is not null) mix.Seed(before);
         var recorder = new Recorder("updates", progress);
         using var stop = new CancellationTokenSource();
         var report = recorder.Report(stop.Token);
@@ -17,10 +24,20 @@ public static class Updates
             await Driver.OpenLoop(recorder, o.Double("rate", 1000), duration, o.MaxRequests, o.Int("max-in-flight", 2000), _ => mix.Mixed(target));
         stop.Cancel();
         await report;
-        return recorder.Finish(new Dictionary<string, object>
+        var result = recorder.Finish(new Dictionary<string, object>
         {
             ["via"] = o.Text("via", "orleans"), ["mode"] = o.Flag("closed") ? $"closed-loop x{o.Int("concurrency", 64)}" : $"open-loop {o.Double("rate", 1000)}/s",
             ["hotCounty"] = o.Text("hot-county", "-"), ["skew"] = o.Double("skew", 0),
         });
+        if (before is not null)
+        {
+            // After the figures are taken, so reading the firms back does not count against the run's time.
+            var expected = mix.Ledger!.Expectations(before);
+            var (ok, summary) = await StoreCheck.Verify(reader!, expected);
+            result.Extra["check"] = summary;
+            result.CheckFailed = !ok;
+            if (o.Text("check-out", "") is { Length: > 0 } path) await StoreCheck.Save(path, expected);
+        }
+        return result;
     }
 }

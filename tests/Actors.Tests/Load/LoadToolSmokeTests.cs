@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Programme.LoadTest;
+using Programme.LoadTest.Workloads;
 using Programme.Tests.Fixtures;
 
 namespace Programme.Tests.Load;
@@ -37,7 +38,18 @@ public sealed class LoadToolSmokeTests(LoadTargetApp app) : IClassFixture<LoadTa
             TimeSpan.FromSeconds(5), "the 400 firms on the city board");
 
         await Run("updates", "--firms", "400", "--rate", "300", "--duration", "2");
-        await Run("updates", "--firms", "400", "--via", "rest", "--closed", "--concurrency", "8", "--duration", "2", "--hot-county", "lingbao", "--skew", "0.5");
+        var expected = Path.GetTempFileName();
+        var rest = await Run("updates", "--firms", "400", "--via", "rest", "--closed", "--concurrency", "8", "--duration", "2", "--hot-county", "lingbao", "--skew", "0.5",
+            "--check", "--check-out", expected);
+        Assert.StartsWith("ok:", rest.Extra["check"].ToString());
+        Assert.StartsWith("ok:", (await Run("check", "--expect", expected)).Extra["check"].ToString());
+        // The check catches an acknowledged change the firm does not hold: claim one more on the first firm's amount.
+        var claims = JsonSerializer.Deserialize<List<FirmExpectation>>(await File.ReadAllTextAsync(expected))!;
+        claims[0] = claims[0] with { AmountMin = claims[0].AmountMax + 1, AmountMax = claims[0].AmountMax + 1 };
+        await File.WriteAllTextAsync(expected, JsonSerializer.Serialize(claims));
+        var output = new StringWriter();
+        Assert.Equal(3, await LoadTestProgram.Run(["check", "--expect", expected, "--gateway", $"{app.GatewayPort}"], output, TextWriter.Null));
+        Assert.Contains("FAILED: 1 of", output.ToString());
         var watchers = await Run("watchers", "--k", "8", "--firms", "200", "--rate", "200", "--duration", "2");
         Assert.True(watchers.P99Ms < 5_000);
         await Run("simulation", "--n", "2000", "--months", "6");
