@@ -84,6 +84,10 @@ stop_app
 # 7. Durable enterprise changes through the ADO.NET grain storage against pgbench, on a private durable PostgreSQL.
 say "\$ scripts/benchmark-durable-writes.sh --seconds $D"
 scripts/benchmark-durable-writes.sh --seconds "$D" 2>/dev/null | grep -E '^[|(=]' | tee -a "$OUT/summary.txt"
+# 7b. The REST and Orleans workloads on PostgreSQL: one co-hosted silo, then 2 silos + the web app in client mode.
+say "\$ scripts/bench-cluster.sh --no-build"
+BENCH_PORT=$PORT BENCH_SECONDS=$( [ "$QUICK" = quick ] && echo 3 || echo 10 ) BENCH_FIRMS=$( [ "$QUICK" = quick ] && echo 500 || echo 2000 ) \
+  scripts/bench-cluster.sh --no-build | tee -a "$OUT/summary.txt"
 # 8. The write path with the live forecast on and off, back to back and alternating (on/off/on/off) in one run.
 say "\$ scripts/bench-forecast.sh --no-build"
 BENCH_PORT=$PORT BENCH_SECONDS=$( [ "$QUICK" = quick ] && echo 5 || echo 60 ) BENCH_FIRMS=$( [ "$QUICK" = quick ] && echo 2000 || echo 10000 ) \
