@@ -8,12 +8,18 @@ namespace Programme.LoadTest;
 /// </summary>
 public static class Driver
 {
+    private static readonly TimeSpan LateAfter = TimeSpan.FromMilliseconds(10);
+
     public static async Task OpenLoop(Recorder recorder, double rate, TimeSpan duration, long maxRequests, int maxInFlight, Func<long, Task> operation)
     {
         var inFlight = 0;
         var started = 0L;
         var clock = Stopwatch.StartNew();
         var tasks = new List<Task>();
+        // How far the generator itself falls behind its schedule (an operation issued later than intended): the
+        // operations' latencies include it, this tells it apart from the target's.
+        var behindMax = TimeSpan.Zero;
+        var late = 0L;
         while (clock.Elapsed < duration && started < maxRequests)
         {
             var due = (long)(clock.Elapsed.TotalSeconds * rate);
@@ -21,6 +27,9 @@ public static class Driver
             {
                 var intended = TimeSpan.FromSeconds(started / rate);
                 var n = started++;
+                var behind = clock.Elapsed - intended;
+                if (behind > behindMax) behindMax = behind;
+                if (behind > LateAfter) late++;
                 if (Volatile.Read(ref inFlight) >= maxInFlight)
                 {
                     recorder.Error("dropped: too many in flight");
@@ -33,6 +42,8 @@ public static class Driver
             await Task.Delay(1);
         }
         await Task.WhenAll(tasks);
+        recorder.Extra["generatorBehindScheduleMaxMs"] = Math.Round(behindMax.TotalMilliseconds, 1);
+        recorder.Extra["generatorIssuedLate"] = $"{late} of {started} more than {LateAfter.TotalMilliseconds:0} ms after their intended start";
 
         async Task Run(long n, TimeSpan intended)
         {

@@ -82,15 +82,18 @@ public static class Watchers
                 ledger.Acks.Add((ledger.Total, ack));
             }
         });
+        // The rate sustained is over the sending window (until the last change is acknowledged), not the settling below.
+        var changes = writes.Finish();
         await Task.Delay(2000); // let the last pushes arrive
         stop.Cancel();
         await report;
         foreach (var c in connections) await c.DisposeAsync();
-        var changes = writes.Finish();
         changes.Print(progress);
         return lag.Finish(new Dictionary<string, object>
         {
             ["watchers"] = k, ["changesPerSecond"] = changes.Throughput, ["changes"] = changes.Operations, ["changeErrors"] = changes.Errors,
+            ["changeP99Ms"] = changes.P99Ms, ["generatorBehindScheduleMaxMs"] = changes.Extra["generatorBehindScheduleMaxMs"],
+            ["generatorIssuedLate"] = changes.Extra["generatorIssuedLate"],
             ["note"] = "operations = (change, watcher) pairs whose board push was seen; latency = ack → push received",
         });
     }
