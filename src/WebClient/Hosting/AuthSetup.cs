@@ -40,6 +40,9 @@ public static class AuthSetup
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
+                // Nothing reads the token back from the authentication properties (GetTokenAsync); storing it cost a
+                // dictionary and its strings per request.
+                o.SaveToken = false;
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = AuthSettings.Issuer,

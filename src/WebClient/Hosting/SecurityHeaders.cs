@@ -15,19 +15,24 @@ public static class SecurityHeaders
 
     public const string ToolPolicy = "frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    // No closure, async state machine or delegate per request: the headers are set by one static callback whose state
+    // is the request itself.
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
     {
-        var tool = http.Request.Path.StartsWithSegments("/api/docs") || http.Request.Path.StartsWithSegments("/dashboard");
-        http.Response.OnStarting(() =>
-        {
-            var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = tool ? ToolPolicy : Policy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            return Task.CompletedTask;
-        });
-        await next(http);
+        http.Response.OnStarting(SetHeaders, http);
+        return next(http);
     });
+
+    private static readonly Func<object, Task> SetHeaders = state =>
+    {
+        var http = (HttpContext)state;
+        var tool = http.Request.Path.StartsWithSegments("/api/docs") || http.Request.Path.StartsWithSegments("/dashboard");
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = tool ? ToolPolicy : Policy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        return Task.CompletedTask;
+    };
 }
