@@ -26,6 +26,12 @@ public sealed class OrleansSettings
     /// <summary>PostgreSQL clustering, clients: how often the list of live gateways is re-read.</summary>
     public TimeSpan GatewayListRefresh { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The dashboard's per-method grain-call statistics (its "grains" and "methods" pages). Off by default: the
+    /// dashboard's profiler is a filter around every grain call, paid by every write even while nobody watches.
+    /// </summary>
+    public bool DashboardProfiler { get; set; }
+
     public bool IsClient => string.Equals(Mode, "Client", StringComparison.OrdinalIgnoreCase);
 
     public IPAddress AdvertisedIp() => string.IsNullOrWhiteSpace(AdvertisedAddress) ? IPAddress.Loopback : IPAddress.Parse(AdvertisedAddress);

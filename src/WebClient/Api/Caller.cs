@@ -9,9 +9,9 @@ public static class Caller
 {
     public static ChangeContext Context(ClaimsPrincipal user, HttpContext http, string via = "api", long? expectedVersion = null)
     {
-        var role = user.FindFirstValue(Roles.RoleClaim);
-        var county = role == Roles.County ? user.FindFirstValue(Roles.CountyClaim) ?? "-" : null;
-        var name = user.FindFirstValue(Roles.NameClaim) ?? user.FindFirstValue("sub") ?? "unknown";
+        var role = ClaimValues.Value(user, Roles.RoleClaim);
+        var county = role == Roles.County ? ClaimValues.Value(user, Roles.CountyClaim) ?? "-" : null;
+        var name = ClaimValues.Value(user, Roles.NameClaim) ?? ClaimValues.Value(user, "sub") ?? "unknown";
         // The channel as people name it: a signed-in page (web, 网页) or an API client with a token (api, 接口).
         if (via == "api" && !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) via = "web";
         return new ChangeContext(name, via, expectedVersion, county,
@@ -34,7 +34,7 @@ public static class Caller
 
     /// <summary>The county a county agent is bound to; null for city staff and viewers.</summary>
     public static string? CountyOf(ClaimsPrincipal user) =>
-        user.FindFirstValue(Roles.RoleClaim) == Roles.County ? user.FindFirstValue(Roles.CountyClaim) ?? "-" : null;
+        ClaimValues.Value(user, Roles.RoleClaim) == Roles.County ? ClaimValues.Value(user, Roles.CountyClaim) ?? "-" : null;
 
     public static string ETag(long version) => $"\"{version}\"";
 }

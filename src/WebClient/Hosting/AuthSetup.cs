@@ -40,6 +40,9 @@ public static class AuthSetup
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
+                // Nothing reads the token back from the authentication properties (GetTokenAsync); storing it cost a
+                // dictionary and its strings per request.
+                o.SaveToken = false;
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = AuthSettings.Issuer,
@@ -121,7 +124,7 @@ public static class AuthSetup
         {
             if (http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName != WritesLimiter)
                 return next(http);
-            var name = http.User.FindFirstValue(Roles.NameClaim);
+            var name = ClaimValues.Value(http.User, Roles.NameClaim);
             return limiter.TryAcquire(name, name is null ? http.Connection.RemoteIpAddress?.ToString() : null, out var retry)
                 ? next(http)
                 : PoliteLimits.Rejected(http, WritesLimiter, retry, settings);
@@ -137,33 +140,37 @@ public static class AuthSetup
     /// </summary>
     private static async Task<bool> Revoked(HttpContext http, ClaimsPrincipal? principal, DateTime issuedUtc, bool requireAccount = false)
     {
-        var name = principal?.FindFirstValue(Roles.NameClaim);
+        var name = ClaimValues.Value(principal, Roles.NameClaim);
         if (name is null) return true;
         var account = await http.RequestServices.GetRequiredService<AccountService>().Grain(name).Get();
         if (account is null) return requireAccount;
         if (!account.Enabled) return true;
-        if (account.Role != principal!.FindFirstValue(Roles.RoleClaim) || account.County != principal!.FindFirstValue(Roles.CountyClaim)) return true;
+        if (account.Role != ClaimValues.Value(principal, Roles.RoleClaim) || account.County != ClaimValues.Value(principal, Roles.CountyClaim)) return true;
         return issuedUtc < account.TokensValidAfter.UtcDateTime.AddSeconds(-1);
     }
 
     /// <summary>Cookie-authenticated writes must prove they come from our own pages (antiforgery header).</summary>
-    public static IApplicationBuilder UseCsrfProtection(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseCsrfProtection(this IApplicationBuilder app) => app.Use((http, next) =>
     {
         var unsafeMethod = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method);
         var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
         var hasSession = http.Request.Cookies.ContainsKey(".programme.auth");
-        if (unsafeMethod && !bearer && hasSession && http.Request.Path.StartsWithSegments("/api")
-            && !http.Request.Path.StartsWithSegments("/api/auth/login"))
+        return unsafeMethod && !bearer && hasSession && http.Request.Path.StartsWithSegments("/api")
+            && !http.Request.Path.StartsWithSegments("/api/auth/login")
+            ? CheckedAntiforgery(http, next)
+            : next(http);
+    });
+
+    private static async Task CheckedAntiforgery(HttpContext http, RequestDelegate next)
+    {
+        var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+        if (!await antiforgery.IsRequestValidAsync(http))
         {
-            var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
-            if (!await antiforgery.IsRequestValidAsync(http))
-            {
-                http.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await Results.Problem(statusCode: 403, title: "Missing or invalid CSRF token",
-                    detail: $"Send the token from GET /api/auth/session in the {CsrfHeader} header.").ExecuteAsync(http);
-                return;
-            }
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await Results.Problem(statusCode: 403, title: "Missing or invalid CSRF token",
+                detail: $"Send the token from GET /api/auth/session in the {CsrfHeader} header.").ExecuteAsync(http);
+            return;
         }
         await next(http);
-    });
+    }
 }

@@ -13,12 +13,15 @@ public static class DataGate
     {
         if (app.Services.GetService<DatasetLoader>() is not { } loader) return app; // client mode: the silos load it
         loader.InBackground = true;
-        app.Use(async (context, next) =>
-        {
-            if (!loader.Ready && !IsProbe(context.Request.Path)) await loader.WhenReady.WaitAsync(context.RequestAborted);
-            await next(context);
-        });
+        app.Use((context, next) =>
+            loader.Ready || IsProbe(context.Request.Path) ? next(context) : Held(loader, context, next));
         return app;
+    }
+
+    private static async Task Held(DatasetLoader loader, HttpContext context, RequestDelegate next)
+    {
+        await loader.WhenReady.WaitAsync(context.RequestAborted);
+        await next(context);
     }
 
     private static bool IsProbe(PathString path) => path.Equals("/healthz") || path.Equals("/readyz");
