@@ -14,7 +14,7 @@ using Programme.Grains.Storage;
 namespace Programme.LoadTest;
 
 /// <summary>
-/// Durable enterprise changes per second through the stock ADO.NET grain storage, next to pgbench's single-row upserts
+/// Durable enterprise changes per second through the silo's PostgreSQL grain storage (our batching provider, Storage/PostgresGrainStorage.cs), next to pgbench's single-row upserts
 /// on the same server in the same run. A silo runs in this process (as the product sets one up) on an empty database;
 /// workers report monthly progress, each change acknowledged only once stored. PostgreSQL's own row versions count the
 /// writes, so "changes per write" is what coalescing saved. Workloads: uniform over the firms, then Zipf-skewed (s = 1.1).
@@ -28,7 +28,7 @@ public static class DurableWrites
 
     private sealed record Options(string ConnectionString, int Seconds, int Firms, int Concurrency, string PgBench);
 
-    private sealed record Outcome(string Workload, int Changes, long Writes, double Seconds, double P50, double P99, int Hottest, long HottestWrites)
+    private sealed record Outcome(string Workload, int Changes, long Writes, double Seconds, double P50, double P99, int Hottest, long HottestWrites, string Batches = "")
     {
         public double ChangesPerSecond => Changes / Seconds;
     }
@@ -44,15 +44,18 @@ public static class DurableWrites
             config["pgbench"] ?? "pgbench");
 
         await new SchemaMigrator(o.ConnectionString).MigrateAsync();
-        using var host = await StartSilo(o.ConnectionString);
+        using var host = await StartSilo(o.ConnectionString, config["Storage:Writers"]);
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var firms = await Seed(grains, o.Firms);
 
-        var uniform = await Measure("uniform", grains, o, firms, rng => rng.Next(firms.Length));
+        var storage = host.Services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(StorageNames.Programme) as PostgresGrainStorage;
+        var uniform = await Batched(storage, () => Measure("uniform", grains, o, firms, rng => rng.Next(firms.Length)));
         var zipf = Zipf(firms.Length, 1.1);
-        var skewed = await Measure("skewed (Zipf 1.1)", grains, o, firms, rng => Pick(zipf, rng.NextDouble()));
+        var skewed = await Batched(storage, () => Measure("skewed (Zipf 1.1)", grains, o, firms, rng => Pick(zipf, rng.NextDouble())));
         var payload = await Scalar<decimal>(o.ConnectionString, "select avg(length(payload)) from grain_state where state_name = 'enterprise'");
+        var before = storage?.Stored;
         var provider = await ProviderOnly(host.Services, o, firms);
+        var providerBatches = Describe(before, storage?.Stored);
         await host.StopAsync();
 
         var pgbench = await PgBench(o, (int)payload);
@@ -64,13 +67,16 @@ public static class DurableWrites
                 $"| {r.Workload} | {r.ChangesPerSecond:0} | {r.Writes / r.Seconds:0} | {(double)r.Changes / Math.Max(1, r.Writes):0.00} | {r.P50:0.0} | {r.P99:0.0} | {r.Hottest / r.Seconds:0} in {r.HottestWrites / r.Seconds:0} | {r.ChangesPerSecond / pgbench:P0} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| provider alone: WriteStateAsync of the firms' stored states, no grain | {provider:0} | {provider:0} | | | | | {provider / pgbench:P0} |"));
+        Console.WriteLine();
+        foreach (var (workload, batches) in new[] { (uniform.Workload, uniform.Batches), (skewed.Workload, skewed.Batches), ("provider alone", providerBatches) })
+            if (batches.Length > 0) Console.WriteLine($"{workload}: {batches}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| pgbench: one-row upsert of {payload:0}-byte payloads, {o.Concurrency} clients, {o.Seconds} s | {pgbench:0} tps | | | | | | 100 % |"));
         Console.WriteLine($"({o.Firms} firms, {o.Concurrency} concurrent callers, {o.Seconds} s per workload, {Environment.ProcessorCount} cores)");
         return 0;
     }
 
-    private static async Task<IHost> StartSilo(string connectionString)
+    private static async Task<IHost> StartSilo(string connectionString, string? writers)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -80,6 +86,7 @@ public static class DurableWrites
             ["Orleans:SiloPort"] = $"{FreePort()}",
             ["Orleans:GatewayPort"] = $"{FreePort()}",
             ["Programme:Data"] = "empty",
+            ["Storage:Writers"] = writers,   // our PostgreSQL provider's concurrent batch statements (--Storage:Writers N); unset: its default
         }).Build();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -134,8 +141,24 @@ public static class DurableWrites
         return new Outcome(workload, all.Length, writes, seconds, all[all.Length / 2], all[(int)(all.Length * 0.99)], perFirm[hottest], hottestWrites);
     }
 
+    /// <summary>Runs a workload and says how our provider's batches went meanwhile (nothing for another provider).</summary>
+    private static async Task<Outcome> Batched(PostgresGrainStorage? storage, Func<Task<Outcome>> workload)
+    {
+        var before = storage?.Stored;
+        var outcome = await workload();
+        return outcome with { Batches = Describe(before, storage?.Stored) };
+    }
+
+    private static string Describe((long Batches, long Rows, TimeSpan Storing)? before, (long Batches, long Rows, TimeSpan Storing)? after)
+    {
+        if (before is not { } b || after is not { } a || a.Batches == b.Batches) return "";
+        var batches = a.Batches - b.Batches;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{batches} batch statements, {(double)(a.Rows - b.Rows) / batches:0.0} writes each, {(a.Storing - b.Storing).TotalMilliseconds / batches:0.00} ms each from sending to commit");
+    }
+
     /// <summary>
-    /// The same writes without the grain: the silo's own ADO.NET storage provider writing each firm's stored state back
+    /// The same writes without the grain: the silo's own PostgreSQL storage provider writing each firm's stored state back
     /// (read once, then written with its ETag) from as many concurrent callers, separating the provider's cost from ours.
     /// </summary>
     private static async Task<double> ProviderOnly(IServiceProvider services, Options o, string[] firms)

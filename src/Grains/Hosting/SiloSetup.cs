@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
@@ -53,14 +55,19 @@ public static class SiloSetup
         var storage = StorageSettings.From(configuration);
         if (storage.IsPostgres)
         {
-            silo.AddAdoNetGrainStorage(StorageNames.Programme, options => options.Configure<Serializer>((o, serializer) =>
-            {
-                o.Invariant = StorageSettings.Invariant;
-                o.ConnectionString = storage.ConnectionString;
+            // Our own provider on the ADO.NET provider's table and key layout (Storage/PostgresGrainStorage.cs): it stores
+            // the concurrent writes of many grains in one statement and one commit. Storage:Writers sets how many such
+            // statements may be in flight at once (default 2).
+            var writers = Math.Clamp(configuration.GetValue("Storage:Writers", 2), 1, 16);
+            silo.Services.AddGrainStorage(StorageNames.Programme, (sp, _) => new PostgresGrainStorage(
+                storage.RequiredConnectionString,
+                sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
                 // Pinned, not left to Orleans's default (JSON with CLR type names): fields are stored by their [Id] and
                 // types by their [Alias], so renaming a class, a property or a namespace never orphans stored state.
-                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-            }));
+                new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()),
+                sp.GetRequiredService<Orleans.Serialization.Serializers.IActivatorProvider>(),
+                sp.GetRequiredService<ILogger<PostgresGrainStorage>>(),
+                writers));
             silo.UseAdoNetReminderService(o => { o.Invariant = StorageSettings.Invariant; o.ConnectionString = storage.ConnectionString; });
             silo.Services.AddSingleton(storage);
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaCheck>();
