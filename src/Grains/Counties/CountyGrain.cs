@@ -31,6 +31,13 @@ public sealed class CountyGrain(
     private readonly Dictionary<string, EnterpriseReport> _reports = new(StringComparer.Ordinal);
     /// <summary>Version at which an enterprise left this county, so a late report cannot bring it back.</summary>
     private readonly Dictionary<string, long> _withdrawn = new(StringComparer.Ordinal);
+    /// <summary>
+    /// One instance of each recent standing with no investment completed in the programme year (a firm's contribution is
+    /// 272 B, and many firms' are equal: below-scale firms, projects not yet reporting): bounded, and only for those, since a
+    /// standing with monthly figures is nearly always a firm's own.
+    /// </summary>
+    private readonly Dictionary<Contribution, Contribution> _sameContributions = [];
+    private const int SameContributionsLimit = 1024;
     private readonly ContributionSum _sum = new();
     private readonly ProgrammeCalendar _calendar = options.Value.Calendar;
     private readonly TimeSpan _interval = options.Value.FlushInterval;
@@ -73,10 +80,21 @@ public sealed class CountyGrain(
             if (held.Version >= r.Version) return false;
             _sum.Subtract(held.Contribution);
         }
-        _reports[r.EnterpriseId] = r;
+        _reports[r.EnterpriseId] = Shared(r);
         _withdrawn.Remove(r.EnterpriseId);
         _sum.Add(r.Contribution);
         return true;
+    }
+
+    /// <summary>The report with its contribution replaced by an equal one already held, if there is one.</summary>
+    private EnterpriseReport Shared(EnterpriseReport r)
+    {
+        var c = r.Contribution;
+        if (!ReferenceEquals(c.CompletedByMonth, Contribution.NoMonths)) return r;
+        if (_sameContributions.TryGetValue(c, out var same)) return ReferenceEquals(same, c) ? r : r with { Contribution = same };
+        if (_sameContributions.Count >= SameContributionsLimit) _sameContributions.Clear();
+        _sameContributions[c] = c;
+        return r;
     }
 
     private bool Withdraw(string enterpriseId, long version)

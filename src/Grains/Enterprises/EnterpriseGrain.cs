@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Programme.Aggregation;
 using Programme.Commands;
 using Programme.Domain;
+using Programme.Grains.Audit;
 using Programme.Grains.Counties;
 
 namespace Programme.Grains.Enterprises;
@@ -27,10 +28,13 @@ public sealed class EnterpriseGrain(
     private readonly DurableWrites _writes = new();
     /// <summary>What storage holds.</summary>
     private Enterprise? _durable;
+    /// <summary>The packed recent trail storage holds (<see cref="EnterpriseState.Recent"/> runs ahead of it during a write), and how many entries it has.</summary>
+    private byte[] _durableRecent = [];
     private int _durableHistory;
     /// <summary>The newest accepted state: what commands validate against. Ahead of <see cref="_durable"/> while a write is pending.</summary>
     private Enterprise? _latest;
-    private readonly List<AuditEntry> _unwritten = [];
+    /// <summary>Entries of the accepted changes not yet written; null when there are none (no list kept per idle firm).</summary>
+    private List<AuditEntry>? _unwritten;
     /// <summary>
     /// Whether a change not yet written wants its county told. An import's changes do not: the import hands every
     /// firm's report to each county in one batch, so the board moves once per import.
@@ -43,7 +47,14 @@ public sealed class EnterpriseGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _durable = _latest = state.State.Current;
-        _durableHistory = state.State.History.Count;
+        if (state.State.History is { } unpacked)
+        {
+            // A state written before the trail was packed: the same entries, packed; the next write stores them so.
+            state.State.Recent = PackedAudit.Append(state.State.Recent, unpacked);
+            state.State.History = null;
+        }
+        _durableRecent = state.State.Recent;
+        _durableHistory = PackedAudit.Count(_durableRecent);
         if (_durable is null) return Task.CompletedTask;
         _enrolled = _durable.CountyId;
         // Re-announce on activation: if a report was lost with a crashed silo's buffer, the county hears it again.
@@ -60,9 +71,8 @@ public sealed class EnterpriseGrain(
 
     private List<AuditEntry> Recent()
     {
-        var history = state.State.History;
-        var newestFirst = new List<AuditEntry>(_durableHistory);
-        for (var i = _durableHistory - 1; i >= 0; i--) newestFirst.Add(history[i]);
+        var newestFirst = PackedAudit.Read(_durableRecent);
+        newestFirst.Reverse();
         return newestFirst;
     }
 
@@ -85,22 +95,22 @@ public sealed class EnterpriseGrain(
 
     /// <summary>
     /// Moves the oldest full pages out of the state before a write that would pass <see cref="RecentLimit"/>: the page is
-    /// stored first, then dropped from the state, so every entry is always durable somewhere. Returns what moved, so a
-    /// failed write can put it back.
+    /// stored first, then dropped from the state, so every entry is always durable somewhere. Returns the trail as it was
+    /// and how many pages moved, so a failed write can put them back.
     /// </summary>
-    private async Task<List<AuditEntry>> ArchiveOldest(int adding)
+    private async Task<(byte[] Trail, int Pages)> ArchiveOldest(int adding)
     {
-        var moved = new List<AuditEntry>();
-        while (state.State.History.Count + adding > RecentLimit && _durableHistory >= PageSize)
+        var before = (Trail: _durableRecent, Pages: 0);
+        while (_durableHistory + adding > RecentLimit && _durableHistory >= PageSize)
         {
-            var page = state.State.History.GetRange(0, PageSize).ToArray();
-            await Archive(state.State.ArchivedPages).Store(page);
-            state.State.History.RemoveRange(0, PageSize);
+            var entries = PackedAudit.Read(_durableRecent);
+            await Archive(state.State.ArchivedPages).Store(entries.GetRange(0, PageSize).ToArray());
+            _durableRecent = state.State.Recent = PackedAudit.Append([], entries.GetRange(PageSize, entries.Count - PageSize));
             state.State.ArchivedPages++;
             _durableHistory -= PageSize;
-            moved.AddRange(page);
+            before.Pages++;
         }
-        return moved;
+        return before;
     }
 
     public Task<CommandResult> Upsert(UpsertEnterprise command, ChangeContext context)
@@ -155,7 +165,7 @@ public sealed class EnterpriseGrain(
         var seeded = enterprise with { Id = this.GetPrimaryKeyString(), Version = Math.Max(1, enterprise.Version) };
         _latest = seeded;
         _publish = true;
-        _unwritten.Add(new AuditEntry
+        (_unwritten ??= []).Add(new AuditEntry
         {
             Version = seeded.Version, At = seeded.UpdatedAt, Actor = "system", Via = "seed", Action = "seed", EnterpriseId = seeded.Id,
         });
@@ -210,51 +220,13 @@ public sealed class EnterpriseGrain(
         var next = outcome.Next with { Version = version + 1, UpdatedAt = now };
         _latest = next;
         _publish |= publish;
-        _unwritten.Add(Shared(new AuditEntry
+        (_unwritten ??= []).Add(new AuditEntry
         {
             Version = next.Version, At = now, Actor = context.Actor, Via = context.Via, Source = context.Source,
             Action = action, Changes = EnterpriseDiff.Between(before, next), EnterpriseId = next.Id,
-        }));
+        });
         await Durable(next.Version);
         return new CommandResult { Outcome = CommandOutcome.Accepted, Version = next.Version, CreatedId = outcome.CreatedId, Created = created };
-    }
-
-    /// <summary>How many of the newest entries <see cref="Shared"/> looks through.</summary>
-    private const int SharedLookBack = 8;
-
-    /// <summary>
-    /// The entry with every text equal to one of the newest entries' (who, through what, a field's name, a value that
-    /// was the field's last "after") replaced by that entry's own string: the same content, but Orleans's serializer
-    /// writes a string it has already written in the state as a short reference, so the stored trail (and the heap)
-    /// holds each repeated text once instead of once per entry.
-    /// </summary>
-    private AuditEntry Shared(AuditEntry entry)
-    {
-        var history = state.State.History;
-        var actor = entry.Actor;
-        var via = entry.Via;
-        var source = entry.Source;
-        var changes = entry.Changes;
-        var copied = false;
-        for (int back = 0, u = _unwritten.Count - 1, h = _durableHistory - 1; back < SharedLookBack && (u >= 0 || h >= 0); back++)
-        {
-            var older = u >= 0 ? _unwritten[u--] : history[h--];
-            if (actor == older.Actor) actor = older.Actor;
-            if (via == older.Via) via = older.Via;
-            if (source is not null && source == older.Source) source = older.Source;
-            for (var i = 0; i < changes.Length; i++)
-            {
-                var c = changes[i];
-                foreach (var o in older.Changes)
-                {
-                    if (ReferenceEquals(c.Field, o.Field) || c.Field != o.Field) continue;
-                    if (!copied) { changes = [.. changes]; copied = true; }
-                    changes[i] = c = new FieldChange(o.Field, c.Before == o.After ? o.After : c.Before, c.After);
-                    break;
-                }
-            }
-        }
-        return entry with { Actor = actor, Via = via, Source = source, Changes = changes };
     }
 
     /// <summary>Completes once a write holding <paramref name="version"/> is durable; throws if that write failed.</summary>
@@ -272,14 +244,14 @@ public sealed class EnterpriseGrain(
         {
             while (_latest is { } target && target.Version > (_durable?.Version ?? 0))
             {
-                var entries = _unwritten.ToArray();
-                _unwritten.Clear();
+                IReadOnlyList<AuditEntry> entries = _unwritten ?? [];
+                _unwritten = null;
                 var publish = _publish || target.CountyId != _durable?.CountyId;
                 _publish = false;
-                List<AuditEntry>? moved = null;
+                (byte[] Trail, int Pages) moved = ([], 0);
                 try
                 {
-                    if (state.State.History.Count + entries.Length > RecentLimit && _durableHistory >= PageSize) moved = await ArchiveOldest(entries.Length);
+                    if (_durableHistory + entries.Count > RecentLimit && _durableHistory >= PageSize) moved = await ArchiveOldest(entries.Count);
                     if (_enrolled != target.CountyId)
                     {
                         // On the roster before the state that names the county is durable: the county can always find it.
@@ -287,24 +259,25 @@ public sealed class EnterpriseGrain(
                         _enrolled = target.CountyId;
                     }
                     state.State.Current = target;
-                    state.State.History.AddRange(entries);
+                    state.State.Recent = PackedAudit.Append(_durableRecent, entries);
                     await state.WriteStateAsync();
                 }
                 catch (Exception ex)
                 {
-                    if (moved is { Count: > 0 })
+                    if (moved.Pages > 0)
                     {
                         // The pages stay stored (storing them again is harmless); the state goes back to what storage holds.
-                        state.State.History.InsertRange(0, moved);
-                        state.State.ArchivedPages -= moved.Count / PageSize;
-                        _durableHistory += moved.Count;
+                        _durableRecent = moved.Trail;
+                        state.State.ArchivedPages -= moved.Pages;
+                        _durableHistory += moved.Pages * PageSize;
                     }
                     Abandon(ex);
                     return;
                 }
                 var before = _durable;
                 _durable = target;
-                _durableHistory = state.State.History.Count;
+                _durableRecent = state.State.Recent;
+                _durableHistory += entries.Count;
                 if (publish) Publish(before, target);
                 _writes.Reached(target.Version);
             }
@@ -324,9 +297,9 @@ public sealed class EnterpriseGrain(
     {
         logger.LogWarning(ex, "Writing enterprise {Id} failed; {Count} change(s) not acknowledged", this.GetPrimaryKeyString(), (_latest?.Version ?? 0) - (_durable?.Version ?? 0));
         state.State.Current = _durable;
-        state.State.History.RemoveRange(_durableHistory, state.State.History.Count - _durableHistory);
+        state.State.Recent = _durableRecent;
         _latest = _durable;
-        _unwritten.Clear();
+        _unwritten = null;
         _publish = false;
         _writes.FailAll(ex);
         DeactivateOnIdle();
