@@ -17,6 +17,13 @@ public static class ProjectDatabaseApi
     public sealed record ExitBody(string? Reason, string? MergedInto, string? Note);
     public sealed record KeyBody(bool? Key);
 
+    // A planning batch as /api/planning-batches answers it: named records rather than anonymous types, so the request
+    // delegate can be generated at compile time (the generator cannot name an anonymous type); same JSON fields.
+    public sealed record PlanningBatchReply(string Id, string Name, string? Reference, string Month, DeclaredFigures Declared, HeldFigures Held);
+    public sealed record DeclaredFigures(int? Firms, int Projects, decimal TotalInvestment, IEnumerable<KindFigures> Kinds);
+    public sealed record HeldFigures(int Firms, int Projects, decimal TotalInvestment, IEnumerable<KindFigures> Kinds, int Entered, int Exited, int Started);
+    public sealed record KindFigures(string Kind, int Projects, decimal TotalInvestment);
+
     /// <summary>One project of the database, with its firm.</summary>
     public sealed record ProjectRow(
         string EnterpriseId, string EnterpriseName, string CountyId, bool AboveScale, string ProjectId, string Name, string Kind,
@@ -32,23 +39,16 @@ public static class ProjectDatabaseApi
             return PlanningBatches.All.Select(b =>
             {
                 var mine = rows.Where(r => r.PlanningBatch == b.Id).ToList();
-                return new
-                {
-                    b.Id, b.Name, b.Reference, Month = b.Month.ToString(),
-                    Declared = new { b.Firms, b.Projects, b.TotalInvestment, Kinds = b.Kinds.Select(k => new { Kind = Wire.Name(k.Kind), k.Projects, k.TotalInvestment }) },
-                    Held = new
-                    {
-                        Firms = mine.Select(r => r.EnterpriseId).Distinct().Count(), Projects = mine.Count, TotalInvestment = mine.Sum(r => r.TotalInvestment),
-                        Kinds = Enum.GetValues<ProjectKind>().Select(k => new
-                        {
-                            Kind = Wire.Name(k), Projects = mine.Count(r => r.Kind == Wire.Name(k)),
-                            TotalInvestment = mine.Where(r => r.Kind == Wire.Name(k)).Sum(r => r.TotalInvestment),
-                        }),
-                        Entered = mine.Count(r => r.Entry == Wire.Name(ProjectEntry.Entered)),
-                        Exited = mine.Count(r => r.Entry == Wire.Name(ProjectEntry.Exited)),
-                        Started = mine.Count(r => r.Status is "underway" or "completed"),
-                    },
-                };
+                return new PlanningBatchReply(
+                    b.Id, b.Name, b.Reference, b.Month.ToString(),
+                    new DeclaredFigures(b.Firms, b.Projects, b.TotalInvestment, b.Kinds.Select(k => new KindFigures(Wire.Name(k.Kind), k.Projects, k.TotalInvestment))),
+                    new HeldFigures(
+                        mine.Select(r => r.EnterpriseId).Distinct().Count(), mine.Count, mine.Sum(r => r.TotalInvestment),
+                        Enum.GetValues<ProjectKind>().Select(k => new KindFigures(
+                            Wire.Name(k), mine.Count(r => r.Kind == Wire.Name(k)), mine.Where(r => r.Kind == Wire.Name(k)).Sum(r => r.TotalInvestment))),
+                        Entered: mine.Count(r => r.Entry == Wire.Name(ProjectEntry.Entered)),
+                        Exited: mine.Count(r => r.Entry == Wire.Name(ProjectEntry.Exited)),
+                        Started: mine.Count(r => r.Status is "underway" or "completed")));
             });
         });
 
