@@ -75,7 +75,11 @@ public class AppProcess : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(90))
         {
-            if (_process.HasExited) throw new InvalidOperationException($"the web app exited:\n{Log}");
+            if (_process.HasExited)
+            {
+                await _process.WaitForExitAsync();   // the output's read events can lag the exit (see SiloProcess)
+                throw new InvalidOperationException($"the web app exited:\n{Log}");
+            }
             try
             {
                 if ((await http.GetAsync("/readyz")).IsSuccessStatusCode) return;

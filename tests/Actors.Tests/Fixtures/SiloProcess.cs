@@ -51,7 +51,13 @@ public sealed class SiloProcess(string connectionString, string data = "empty", 
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(90))
         {
-            if (process.HasExited) throw new InvalidOperationException($"the silo exited with {process.ExitCode}:\n{Log}");
+            if (process.HasExited)
+            {
+                // The output arrives through asynchronous read events that can lag the exit: wait for both streams' end
+                // so the log holds the silo's last words (a refused start says why on its way out).
+                await process.WaitForExitAsync();
+                throw new InvalidOperationException($"the silo exited with {process.ExitCode}:\n{Log}");
+            }
             try
             {
                 if ((await http.GetAsync($"http://127.0.0.1:{HttpPort}/healthz")).IsSuccessStatusCode) return;
