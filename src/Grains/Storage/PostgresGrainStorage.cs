@@ -21,8 +21,10 @@ namespace Programme.Grains.Storage;
 /// only if it does not exist yet); a row that fails that check fails its own grain with an
 /// <see cref="InconsistentStateException"/> and the rest of the batch commits. A write is answered only after the
 /// statement's commit has been confirmed by the server; if the statement or its commit fails, every write in that
-/// batch fails (none is acknowledged, so none can be lost). Two writes of the same grain never share a batch: the
-/// later one waits for the next. Reads and clears go straight to the server, one statement each.
+/// batch fails (none is acknowledged, so none can be lost). Two writes of the same grain never share a batch (the
+/// later one is carried to that writer's next); they could reach two writers' statements at once, where the version
+/// check refuses one of them — our grains never ask that (one write in flight per activation, <c>DurableWrites</c>).
+/// Reads and clears go straight to the server, one statement each.
 /// </para>
 /// </summary>
 public sealed partial class PostgresGrainStorage : IGrainStorage, IAsyncDisposable, IDisposable
