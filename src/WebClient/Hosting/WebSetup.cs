@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.DataProtection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Orleans.Dashboard;
 using OpenTelemetry.Metrics;
 using Programme.Web.Hosting.OpenApi;
 using Programme.Web.Push;
@@ -71,8 +70,8 @@ public static class WebSetup
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs");
         app.MapPrometheusScrapingEndpoint("/metrics");
-        var dashboard = app.MapOrleansDashboard("/dashboard");
-        if (!app.Environment.IsDevelopment()) dashboard.RequireAuthorization(Roles.CityPolicy);
+        // On its first request, not here: mapping it gzips its embedded files (DashboardOnDemand).
+        app.UseOrleansDashboardOnDemand("/dashboard", app.Environment.IsDevelopment() ? null : Roles.CityPolicy);
         return app;
     }
 }
