@@ -32,17 +32,8 @@ say "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(date -u
 
 # 1. Cold start to a served board with the default data: the published app (ReadyToRun, framework-dependent: the
 # deployable artifact, README "Deploy") and the plain bin/Release build, each run against a bare Kestrel app's start.
-PUB=$OUT/publish; rm -rf "$PUB"
-dotnet publish src/WebClient -r linux-x64 -o "$PUB" -nologo -v q >/dev/null
-cold() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 & local p=$!; until curl -sf "$URL_CS" >/dev/null; do sleep 0.02; done; e=$(date +%s.%N); kill $p; wait $p 2>/dev/null || true; awk "BEGIN{printf \"%.2f\", $e - $s}"; }
-CS_ARGS=(--Storage:Provider Memory --Auth:SigningKey $KEY --urls $URL --Orleans:SiloPort $SILO --Orleans:GatewayPort $GW --Orleans:PrimarySiloPort $SILO)
-for i in $( [ "$QUICK" = quick ] && echo 1 || echo 1 2 3 4 5 ); do
-  URL_CS=http://127.0.0.1:$((PORT - 1))/; bare=$(cold $LT bare-server --port $((PORT - 1)))
-  URL_CS=$URL/api/board/city
-  plain=$(cd src/WebClient && cold dotnet bin/Release/net10.0/WebClient.dll "${CS_ARGS[@]}")
-  r2r=$(cd "$PUB" && cold dotnet WebClient.dll "${CS_ARGS[@]}")
-  say "cold start run $i: board served after ${r2r} s published (ReadyToRun), ${plain} s bin/Release; bare Kestrel app ${bare} s"
-done
+# scripts/bench-cold.sh is that step alone (same ports: silo PORT+6400, gateway PORT+25400, bare Kestrel PORT-1).
+BENCH_PORT=$PORT BENCH_ROUNDS=$( [ "$QUICK" = quick ] && echo 1 || echo 5 ) scripts/bench-cold.sh | tee -a "$OUT/summary.txt"
 
 # 2. Orleans client: bare ping vs enterprise changes (memory storage), 10k firms.
 start_app --Programme:Data empty
