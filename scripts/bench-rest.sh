@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The REST figure on its own, short enough to run under the shared build lock (≈ 2.5 min with the defaults):
+# The REST figure on its own, short enough to run under the shared build lock (≈ 2 min with the defaults):
 # the project's HTTP loop and wrk, each against the product and against a bare Kestrel PUT, in one run.
 # Every measured window follows BENCH_WARMUP seconds of the same load on the same target, not recorded (the loop's
 # --warmup; an unreported wrk run before each wrk), so no figure times a process still compiling its code.
