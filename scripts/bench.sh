@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 QUICK=${1:-}
 D=${BENCH_SECONDS:-20}; [ "$QUICK" = quick ] && D=3
+W=${BENCH_WARMUP:-15}; [ "$QUICK" = quick ] && W=1   # step 3: unrecorded seconds of the same load before each REST window
 N100=${BENCH_ENTERPRISES:-100000}; [ "$QUICK" = quick ] && N100=5000
 OUT=$PWD/artifacts/bench; mkdir -p "$OUT"; : > "$OUT/summary.txt"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -42,20 +43,22 @@ run ping baseline-ping --duration $D --firms 10000 "${COMMON[@]}"
 run updates-orleans updates --closed --firms 10000 --duration $D "${COMMON[@]}"
 run updates-orleans-skew updates --closed --firms 10000 --duration $D --hot-county lingbao --skew 0.8 "${COMMON[@]}"
 
-# 3. REST: bare Kestrel vs enterprise changes through the API.
-run kestrel baseline-kestrel --duration $D
-run updates-rest updates --via rest --closed --firms 10000 --duration $D --signing-key "$KEY" "${COMMON[@]}"
+# 3. REST: bare Kestrel vs enterprise changes through the API, each measured after W seconds of the same load.
+run kestrel baseline-kestrel --warmup $W --duration $D
+run updates-rest updates --via rest --closed --firms 10000 --warmup $W --duration $D --signing-key "$KEY" "${COMMON[@]}"
 
 # 3b. The same REST figure with wrk (Debian's package: apt-get install -y wrk), monthly-progress PUTs with a JWT,
 # against the product and the bare Kestrel PUT (loadtest bare-server). scripts/bench-rest.sh runs 3 and 3b alone.
 if command -v wrk >/dev/null; then
   $LT bare-server --port 5096 >/dev/null 2>&1 & BARE=$!
   until curl -sf http://127.0.0.1:5096/ >/dev/null; do sleep 0.05; done
-  say "\$ wrk -t2 -c64 -d${D}s -s scripts/wrk-put.lua http://127.0.0.1:5096 -- bare 10000   (bare Kestrel PUT)"
+  say "\$ wrk -t2 -c64 -d${D}s -s scripts/wrk-put.lua http://127.0.0.1:5096 -- bare 10000   (bare Kestrel PUT, after ${W} s unreported)"
+  wrk -t2 -c64 -d"${W}s" -s scripts/wrk-put.lua http://127.0.0.1:5096 -- bare 10000 >/dev/null
   wrk -t2 -c64 -d"${D}s" -s scripts/wrk-put.lua http://127.0.0.1:5096 -- bare 10000 | grep '^wrk:' | tee -a "$OUT/summary.txt"
   kill $BARE; wait $BARE 2>/dev/null || true
   TOKEN=$(dotnet src/WebClient/bin/Release/net10.0/WebClient.dll token --role city --name wrk-bench --hours 1 --Auth:SigningKey="$KEY" 2>/dev/null)
-  say "\$ wrk -t2 -c64 -d${D}s -s scripts/wrk-put.lua $URL -- api 10000 TOKEN   (the product)"
+  say "\$ wrk -t2 -c64 -d${D}s -s scripts/wrk-put.lua $URL -- api 10000 TOKEN   (the product, after ${W} s unreported)"
+  wrk -t2 -c64 -d"${W}s" -s scripts/wrk-put.lua $URL -- api 10000 "$TOKEN" >/dev/null
   wrk -t2 -c64 -d"${D}s" -s scripts/wrk-put.lua $URL -- api 10000 "$TOKEN" | grep '^wrk:' | tee -a "$OUT/summary.txt"
 else
   say "wrk: not installed (apt-get install -y wrk); the wrk figures are skipped"

@@ -34,6 +34,14 @@ public sealed class Options
         return TimeSpan.FromSeconds(seconds);
     }
 
+    /// <summary>--warmup S: seconds of the same load before the recorded window, not recorded (default 0: none).</summary>
+    public TimeSpan Warmup()
+    {
+        var seconds = Double("warmup", 0);
+        if (seconds < 0 || seconds > MaxSeconds) throw new ArgumentException($"--warmup must be 0–{MaxSeconds} seconds");
+        return TimeSpan.FromSeconds(seconds);
+    }
+
     public long MaxRequests => (long)Double("max-requests", 10_000_000);
 
     /// <summary>The web front end to load: loopback only, unless --allow-host names the configured cluster host.</summary>

@@ -41,6 +41,7 @@ namespace Programme.LoadTest
               --via orleans|rest     populate and updates: through an Orleans client (gateways --gateway 30000[,30001]) or the REST API (--url)
               --url URL              the web front end (default http://127.0.0.1:5080)
               --signing-key KEY      REST: the app's Auth:SigningKey, to mint tokens (default: the development key); --users N tokens
+              --warmup S             updates and baseline-kestrel: S seconds of the same load first, not recorded (default 0)
               --duration S  --max-requests N  --out FILE
             Each workload prints progress every second and, at the end, throughput, latency p50/p90/p99/max (HdrHistogram)
             and errors; --out writes the same as JSON.

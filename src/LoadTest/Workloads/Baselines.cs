@@ -48,18 +48,28 @@ public static class Baselines
         await app.StartAsync();
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512 };
         using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        var recorder = new Recorder("baseline-kestrel", progress);
-        using var stop = new CancellationTokenSource();
-        var report = recorder.Report(stop.Token);
-        await Driver.ClosedLoop(recorder, o.Int("concurrency", 64), o.Duration(30), o.MaxRequests, async n =>
+        async Task Put(long n)
         {
             using var r = await http.PutAsync($"/bare/lt-{n % 10_000:D6}/2022-08", JsonBodies.Invested(n));
             if (!r.IsSuccessStatusCode) throw new LoadError($"HTTP {(int)r.StatusCode}");
-        });
+        }
+        // --warmup S: as updates --warmup, the same loop unrecorded first, so the baseline is as warm as the product.
+        var warmup = o.Warmup();
+        string? warmed = null;
+        if (warmup > TimeSpan.Zero)
+        {
+            var warm = new Recorder("baseline-kestrel (warm-up)", progress);
+            await Driver.ClosedLoop(warm, o.Int("concurrency", 64), warmup, o.MaxRequests, Put);
+            warmed = Updates.WarmupSummary(warm);
+        }
+        var recorder = new Recorder("baseline-kestrel", progress);
+        using var stop = new CancellationTokenSource();
+        var report = recorder.Report(stop.Token);
+        await Driver.ClosedLoop(recorder, o.Int("concurrency", 64), o.Duration(30), o.MaxRequests, Put);
         stop.Cancel();
         await report;
         await app.StopAsync();
-        return recorder.Finish();
+        return warmed is null ? recorder.Finish() : recorder.Finish(new Dictionary<string, object> { ["warmup"] = warmed });
     }
 
     /// <summary>baseline-signalr: a bare hub broadcasting timestamped messages to K clients at --rate; latency = send → receive.</summary>

@@ -14,14 +14,24 @@ public static class Updates
         var reader = ownReader ?? target as OrleansTarget;
         var before = check ? await StoreCheck.Read(reader!, firms) : null;
         if (before is not null) mix.Seed(before);
+        var duration = o.Duration(30);
+        var warmup = o.Warmup();
+        Task Drive(Recorder r, TimeSpan d, long max) => o.Flag("closed")
+            ? Driver.ClosedLoop(r, o.Int("concurrency", 64), d, max, _ => mix.Mixed(target))
+            : Driver.OpenLoop(r, o.Double("rate", 1000), d, max, o.Int("max-in-flight", 2000), _ => mix.Mixed(target));
+        // --warmup: the same mix, users and checks for S seconds, not recorded (the ledger of --check still sees them);
+        // the recorded window starts after it, on a target whose code is already compiled and whose pools are full.
+        string? warmed = null;
+        if (warmup > TimeSpan.Zero)
+        {
+            var warm = new Recorder("updates (warm-up)", progress);
+            await Drive(warm, warmup, o.MaxRequests);
+            warmed = WarmupSummary(warm);
+        }
         var recorder = new Recorder("updates", progress);
         using var stop = new CancellationTokenSource();
         var report = recorder.Report(stop.Token);
-        var duration = o.Duration(30);
-        if (o.Flag("closed"))
-            await Driver.ClosedLoop(recorder, o.Int("concurrency", 64), duration, o.MaxRequests, _ => mix.Mixed(target));
-        else
-            await Driver.OpenLoop(recorder, o.Double("rate", 1000), duration, o.MaxRequests, o.Int("max-in-flight", 2000), _ => mix.Mixed(target));
+        await Drive(recorder, duration, o.MaxRequests);
         stop.Cancel();
         await report;
         var result = recorder.Finish(new Dictionary<string, object>
@@ -29,6 +39,7 @@ public static class Updates
             ["via"] = o.Text("via", "orleans"), ["mode"] = o.Flag("closed") ? $"closed-loop x{o.Int("concurrency", 64)}" : $"open-loop {o.Double("rate", 1000)}/s",
             ["hotCounty"] = o.Text("hot-county", "-"), ["skew"] = o.Double("skew", 0),
         });
+        if (warmed is not null) result.Extra["warmup"] = warmed;
         if (before is not null)
         {
             // After the figures are taken, so reading the firms back does not count against the run's time.
@@ -40,4 +51,8 @@ public static class Updates
         }
         return result;
     }
+
+    /// <summary>What the unrecorded warm-up did (read as it ends), so a reader can see it ran and how far from steady the target was.</summary>
+    public static string WarmupSummary(Recorder warm) =>
+        $"{warm.Elapsed.TotalSeconds:0.0} s not recorded: {warm.Operations} ok ({warm.Operations / Math.Max(0.001, warm.Elapsed.TotalSeconds):0}/s), {warm.Errors} errors";
 }
