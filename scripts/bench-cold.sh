@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cold start to a served board on its own (scripts/bench.sh step 1): process start → first 200 from /api/board/city with
 # the default data (639 firms, memory storage), for the published app (`dotnet publish src/WebClient -r linux-x64`:
-# ReadyToRun, framework-dependent) and the plain bin/Release build, each round against a bare Kestrel app's start.
+# composite ReadyToRun, self-contained; main before this was framework-dependent) and the plain bin/Release build, each round against a bare Kestrel app's start.
 # Usage: scripts/bench-cold.sh [--no-build] [--no-plain]
 #   BENCH_ROUNDS=5 BENCH_PORT=5097 (silo PORT+6400, gateway PORT+25400, bare Kestrel PORT-1)
 #   BENCH_APP_ROOT=<checkout>  another checkout's product (built there; published here into its artifacts/)

@@ -31,7 +31,7 @@ trap stop_app EXIT
 
 say "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(date -u +%F)"
 
-# 1. Cold start to a served board with the default data: the published app (ReadyToRun, framework-dependent: the
+# 1. Cold start to a served board with the default data: the published app (composite ReadyToRun, self-contained: the
 # deployable artifact, README "Deploy") and the plain bin/Release build, each run against a bare Kestrel app's start.
 # scripts/bench-cold.sh is that step alone (same ports: silo PORT+6400, gateway PORT+25400, bare Kestrel PORT-1).
 BENCH_PORT=$PORT BENCH_ROUNDS=$( [ "$QUICK" = quick ] && echo 1 || echo 5 ) scripts/bench-cold.sh | tee -a "$OUT/summary.txt"

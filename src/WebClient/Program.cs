@@ -1,3 +1,4 @@
+using Programme.Grains.Hosting;
 using Programme.Grains.Storage;
 using Programme.Web.Api;
 using Programme.Web.Api.Batches;
@@ -9,6 +10,8 @@ if (TokenCommand.IsInvoked(args)) return TokenCommand.Run(args);
 if (UserCommand.IsInvoked(args)) return await UserCommand.Run(args);
 
 var builder = WebApplication.CreateBuilder(args);
+StartupTimeline.Configure(builder.Configuration);
+StartupTimeline.Mark("web application builder created");
 if (AuthSettings.From(builder.Configuration, builder.Environment.IsDevelopment()).StartupProblem() is { } problem)
 {
     Console.Error.WriteLine($"Refusing to start ({builder.Environment.EnvironmentName}): {problem}");
@@ -16,9 +19,12 @@ if (AuthSettings.From(builder.Configuration, builder.Environment.IsDevelopment()
 }
 builder.AddProgrammeOrleans();
 builder.AddProgrammeWeb();
+StartupTimeline.Mark("services registered");
 
 var app = builder.Build();
+StartupTimeline.Mark("host built");
 app.HoldUntilDataLoaded();
+StartupTimeline.Mark("dataset loader resolved");
 app.UseProgrammeWeb();
 app.MapBoardApi();
 app.MapEnterpriseApi();
@@ -31,6 +37,8 @@ app.MapAnalysisApi();
 app.MapReportApi();
 app.MapWorklistApi();
 app.MapHealth();
+StartupTimeline.Mark("pipeline and endpoints mapped");
+if (StartupTimeline.Enabled) app.Lifetime.ApplicationStarted.Register(() => StartupTimeline.Mark("host started (Kestrel listening)"));
 if (app.Configuration[Programme.Web.Hosting.OpenApi.OpenApiSetup.DumpKey] is { Length: > 0 } openApiDump)
     return await Programme.Web.Hosting.OpenApi.OpenApiSetup.Dump(app, openApiDump);
 app.Run();

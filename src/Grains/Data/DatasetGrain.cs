@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Programme.Domain;
+using Programme.Grains.Hosting;
 
 namespace Programme.Grains.Data;
 
@@ -26,20 +27,25 @@ public sealed class DatasetGrain(
             "empty" => new Dataset("empty", [], new ProgrammeTargets(), new Dictionary<string, ProgrammeTargets>()),
             _ => throw new ArgumentException($"Unknown dataset '{name}'. Known: {SanmenxiaDataset.Name}, empty."),
         };
+        StartupTimeline.Mark("dataset generated");
         var started = clock.GetTimestamp();
         await GrainFactory.GetGrain<ICityGrain>(GrainKeys.City).SetTargets(dataset.CityTargets);
         await Task.WhenAll(dataset.CountyTargets.Select(kv => GrainFactory.GetGrain<ICountyGrain>(kv.Key).SetTargets(kv.Value)));
+        StartupTimeline.Mark("targets set");
         // One roster write per county up front, instead of one per enterprise as each is seeded.
         await Task.WhenAll(dataset.Enterprises.GroupBy(e => e.CountyId)
             .Select(g => GrainFactory.GetGrain<ICountyRosterGrain>(g.Key).Enrol(g.Select(e => e.Id).ToArray())));
+        StartupTimeline.Mark("rosters enrolled");
         for (var i = 0; i < dataset.Enterprises.Count; i += Parallelism)
         {
             var chunk = dataset.Enterprises.Skip(i).Take(Parallelism)
                 .Select(e => GrainFactory.GetGrain<IEnterpriseGrain>(e.Id).Seed(e));
             await Task.WhenAll(chunk);
         }
+        StartupTimeline.Mark("enterprises seeded");
         // After the firms: a batch's awards refer to their projects.
         await Task.WhenAll(dataset.Batches.Select(b => GrainFactory.GetGrain<IFundingBatchGrain>(b.Id).Seed(b)));
+        StartupTimeline.Mark("funding batches seeded");
         state.State = new DatasetState { Loaded = true, Enterprises = dataset.Enterprises.Count, LoadedAt = clock.GetUtcNow() };
         await state.WriteStateAsync();
         logger.LogInformation("Dataset {Name} loaded: {Count} enterprises in {Elapsed}", name, dataset.Enterprises.Count, clock.GetElapsedTime(started));

@@ -56,7 +56,9 @@ public sealed class DatasetLoader(
     {
         try
         {
+            StartupTimeline.Mark("data load begins");
             var status = await grains.GetGrain<IDatasetGrain>(options.Value.Data).EnsureLoaded();
+            StartupTimeline.Mark("dataset loaded");
             var city = grains.GetGrain<ICityGrain>(GrainKeys.City);
             var started = clock.GetTimestamp();
             while (clock.GetElapsedTime(started) < SettleLimit && !cancellationToken.IsCancellationRequested)
@@ -65,6 +67,7 @@ public sealed class DatasetLoader(
                 if (board.Enterprises.Total >= status.Enterprises) break;
                 await Task.Delay(20, cancellationToken);
             }
+            StartupTimeline.Mark("city board holds the dataset");
             _ready.TrySetResult();
             logger.LogInformation("Programme data {Name} ready ({Count} enterprises)", status.Name, status.Enterprises);
         }

@@ -87,6 +87,7 @@ public static class SiloSetup
             silo.Services.AddGrainStorage(StorageNames.Programme, (sp, _) => new LocalGrainStorage(sp.GetRequiredService<DeepCopier>()));
             silo.UseInMemoryReminderService();
         }
+        if (StartupTimeline.Enabled) silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StartupStages>();
         silo.AddDashboard();
         if (!OrleansSettings.From(configuration).DashboardProfiler) WithoutDashboardProfiler(silo.Services);
         silo.Services.AddProgrammeServices(configuration);

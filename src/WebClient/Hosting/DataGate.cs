@@ -13,6 +13,17 @@ public static class DataGate
     {
         if (app.Services.GetService<DatasetLoader>() is not { } loader) return app; // client mode: the silos load it
         loader.InBackground = true;
+        if (StartupTimeline.Enabled)
+        {
+            var first = 0;
+            app.Use(async (context, next) =>
+            {
+                var mine = Interlocked.Exchange(ref first, 1) == 0;
+                if (mine) StartupTimeline.Mark($"first request arrives ({context.Request.Path})");
+                await next(context);
+                if (mine) StartupTimeline.Mark($"first request answered ({context.Response.StatusCode})");
+            });
+        }
         app.Use((context, next) =>
             loader.Ready || IsProbe(context.Request.Path) ? next(context) : Held(loader, context, next));
         return app;
