@@ -32,6 +32,15 @@ public sealed class OrleansSettings
     /// </summary>
     public bool DashboardProfiler { get; set; }
 
+    /// <summary>
+    /// Entries of each silo's grain-directory cache (where recently called grains live). Orleans's default, 1,000,000,
+    /// sizes the cache's tables for a million grains up front and keeps an entry for every grain called: ≈ 18 MB at start
+    /// and a few hundred bytes per firm at 100k (BENCHMARKS.md, "Memory per enterprise"). A silo that calls a grain not
+    /// in the cache asks the directory again (on one silo, its own partition), so a smaller cache costs a lookup on the
+    /// first call to a firm not called lately, nothing else.
+    /// </summary>
+    public int DirectoryCacheSize { get; set; } = 20_000;
+
     public bool IsClient => string.Equals(Mode, "Client", StringComparison.OrdinalIgnoreCase);
 
     public IPAddress AdvertisedIp() => string.IsNullOrWhiteSpace(AdvertisedAddress) ? IPAddress.Loopback : IPAddress.Parse(AdvertisedAddress);

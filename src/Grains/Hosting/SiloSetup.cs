@@ -46,6 +46,7 @@ public static class SiloSetup
             o.EnableIndirectProbes = true;
         });
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection($"{OrleansSettings.Section}:Membership"));
+        silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = Math.Max(0, settings.DirectoryCacheSize));
         return silo.AddProgrammeGrains(configuration);
     }
 
