@@ -10,7 +10,8 @@ if (TokenCommand.IsInvoked(args)) return TokenCommand.Run(args);
 if (UserCommand.IsInvoked(args)) return await UserCommand.Run(args);
 
 var builder = WebApplication.CreateBuilder(args);
-StartupTimeline.Configure(builder.Configuration);
+// The system clock, as the silo's TryAddSingleton(TimeProvider.System) gives every grain.
+StartupTimeline.Configure(builder.Configuration, TimeProvider.System);
 StartupTimeline.Mark("web application builder created");
 if (AuthSettings.From(builder.Configuration, builder.Environment.IsDevelopment()).StartupProblem() is { } problem)
 {
