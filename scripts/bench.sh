@@ -64,17 +64,15 @@ else
   say "wrk: not installed (apt-get install -y wrk); the wrk figures are skipped"
 fi
 
-# 4. Push lag at 5,000 changes/s with 200 watchers, against a bare SignalR broadcast.
-run signalr baseline-signalr --k 200 --rate 5000 --duration $D
-run watchers watchers --k 200 --rate 5000 --firms 2000 --duration $D "${COMMON[@]}"
 stop_app
 
+# 4. Push lag at 5,000 changes/s with 200 watchers, against a bare SignalR broadcast, on a fresh product
+# (scripts/bench-push.sh is that step alone; its JSON goes to artifacts/bench-push/).
+BENCH_PORT=$PORT BENCH_SECONDS=$D scripts/bench-push.sh --no-build | tee -a "$OUT/summary.txt"
+
 # 5. Memory and activation cost as N grows: 10k, then 100k firms with two projects each, above the empty silo.
-for n in 10000 $N100; do
-  start_app --Programme:Data empty
-  run "memory-$n" populate --n $n --memory "${COMMON[@]}"
-  stop_app
-done
+# scripts/bench-memory.sh is that step alone; its JSON goes to artifacts/bench-memory/.
+BENCH_PORT=$PORT BENCH_ENTERPRISES="10000 $N100" scripts/bench-memory.sh --no-build | tee -a "$OUT/summary.txt"
 
 # 6. Simulation: a synthetic 100,000-firm × 36-month scenario.
 start_app --Programme:Data empty
