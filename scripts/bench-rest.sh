@@ -4,6 +4,7 @@
 # Every measured window follows BENCH_WARMUP seconds of the same load on the same target, not recorded (the loop's
 # --warmup; an unreported wrk run before each wrk), so no figure times a process still compiling its code.
 # Usage: scripts/bench-rest.sh [--no-build]   (BENCH_SECONDS=10 BENCH_WARMUP=15 BENCH_FIRMS=2000 BENCH_PORT=5097 to change)
+# BENCH_APP_ENV="DOTNET_gcServer=0 …" sets environment variables for the product only (not the baselines), to A/B a runtime setting.
 # Results: artifacts/bench-rest/summary.txt. Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,8 +27,8 @@ APP=; BAREPID=
 cleanup() { for p in $APP $BAREPID; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-say "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%F %T') UTC, commit $(git rev-parse --short HEAD), product from $APPROOT"
-(cd "$APPROOT/src/WebClient" && exec dotnet "$WEBDLL" --Storage:Provider Memory --Auth:SigningKey "$KEY" --urls $URL \
+say "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%F %T') UTC, commit $(git rev-parse --short HEAD), product from $APPROOT${BENCH_APP_ENV:+, product env $BENCH_APP_ENV}"
+(cd "$APPROOT/src/WebClient" && exec env ${BENCH_APP_ENV:-} dotnet "$WEBDLL" --Storage:Provider Memory --Auth:SigningKey "$KEY" --urls $URL \
    --Orleans:SiloPort $SILO --Orleans:GatewayPort $GW --Orleans:PrimarySiloPort $SILO --Programme:Data empty \
    --Auth:WritesPerSecond 1000000 --Auth:DemoAccounts false >"$OUT/app.log" 2>&1) &
 APP=$!
