@@ -12,6 +12,9 @@ public interface ICountyGrain : IGrainWithStringKey
 
     Task SetTargets(ProgrammeTargets targets);
 
+    /// <summary>Pushes the board and reports the totals to the city now rather than at the next flush (after a dataset load).</summary>
+    Task ReportNow();
+
     /// <summary>The live forecast and the warnings in force (from the forecast service); a new board version is pushed.</summary>
     Task SetForecast(BoardForecast? forecast, IReadOnlyList<BoardWarning> warnings);
 

@@ -15,6 +15,13 @@ public sealed class WhileChanging(IGrainBase grain, TimeSpan interval, Func<Canc
         _timer ??= grain.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
     }
 
+    /// <summary>Flushes now instead of at the next tick (which then finds nothing new and stops the timer).</summary>
+    public Task Now(CancellationToken cancellationToken)
+    {
+        _dirty = false;
+        return flush(cancellationToken);
+    }
+
     private async Task Tick(CancellationToken cancellationToken)
     {
         if (!_dirty)

@@ -191,6 +191,8 @@ public sealed class CountyGrain(
         return Task.CompletedTask;
     }
 
+    public Task ReportNow() => (_flushes ??= new WhileChanging(this, _interval, Flush)).Now(CancellationToken.None);
+
     public Task<Board> GetBoard() =>
         Task.FromResult(_board ??= BoardBuilder.County(CountyCatalogue.Get(CountyId), _version, _sum.ToContribution(), state.State.Targets, _calendar) with
         {

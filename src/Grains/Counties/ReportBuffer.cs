@@ -38,7 +38,11 @@ public sealed class ReportBuffer(IGrainFactory grains, IOptions<ProgrammeOptions
         await Flush();
     }
 
-    private async Task Flush()
+    /// <summary>
+    /// Sends what is pending now rather than one buffer interval later (the dataset load, so that the first board does not
+    /// wait out the interval); a flush already scheduled then finds nothing, or only what arrived since.
+    /// </summary>
+    public async Task Flush()
     {
         Dictionary<(string, string), EnterpriseReport> batch;
         lock (_gate)

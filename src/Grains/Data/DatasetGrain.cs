@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Programme.Domain;
+using Programme.Grains.Counties;
 using Programme.Grains.Hosting;
 
 namespace Programme.Grains.Data;
@@ -10,6 +11,7 @@ namespace Programme.Grains.Data;
 /// </summary>
 public sealed class DatasetGrain(
     [PersistentState("dataset", StorageNames.Programme)] IPersistentState<DatasetState> state,
+    ReportBuffer buffer,
     TimeProvider clock,
     ILogger<DatasetGrain> logger) : Grain, IDatasetGrain
 {
@@ -43,13 +45,21 @@ public sealed class DatasetGrain(
             await Task.WhenAll(chunk);
         }
         StartupTimeline.Mark("enterprises seeded");
-        // After the firms: a batch's awards refer to their projects.
-        await Task.WhenAll(dataset.Batches.Select(b => GrainFactory.GetGrain<IFundingBatchGrain>(b.Id).Seed(b)));
-        StartupTimeline.Mark("funding batches seeded");
+        // After the firms: a batch's awards refer to their projects. Meanwhile the boards take the firms in now rather
+        // than a buffer interval and a county flush later (firms seeded on another silo report through that silo's buffer).
+        await Task.WhenAll(ReportNow(dataset), Task.WhenAll(dataset.Batches.Select(b => GrainFactory.GetGrain<IFundingBatchGrain>(b.Id).Seed(b))));
+        StartupTimeline.Mark("funding batches seeded, boards told");
         state.State = new DatasetState { Loaded = true, Enterprises = dataset.Enterprises.Count, LoadedAt = clock.GetUtcNow() };
         await state.WriteStateAsync();
         logger.LogInformation("Dataset {Name} loaded: {Count} enterprises in {Elapsed}", name, dataset.Enterprises.Count, clock.GetElapsedTime(started));
         return Status();
+    }
+
+    private async Task ReportNow(Dataset dataset)
+    {
+        await buffer.Flush();
+        await Task.WhenAll(dataset.Enterprises.Select(e => e.CountyId).Distinct(StringComparer.Ordinal)
+            .Select(c => GrainFactory.GetGrain<ICountyGrain>(c).ReportNow()));
     }
 
     private DatasetStatus Status() =>
